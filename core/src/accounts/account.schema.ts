@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isDomain, normalizeDomain } from '../shared/email.js';
+import { DisplayName, Id, Instant, OptionalText } from '../shared/schema.js';
+
+export const Lifecycle = z.enum(['prospect', 'customer', 'at_risk', 'churned', 'won_back']);
+export type Lifecycle = z.infer<typeof Lifecycle>;
+
+export const CompanySize = z.enum(['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+']);
+export type CompanySize = z.infer<typeof CompanySize>;
+
+export const WebDomain = z
+  .string()
+  .transform(normalizeDomain)
+  .refine(isDomain, 'Use a web domain such as acme.com.');
+
+export const Account = z.object({
+  id: Id,
+  name: DisplayName(),
+  domains: z.array(WebDomain),
+  industry: z.string().nullable(),
+  size: CompanySize.nullable(),
+  ownerId: Id,
+  lifecycle: Lifecycle,
+  /** The value segment the analytics last gave it (champions, loyal, …); null until scored. */
+  segment: z.string().nullable(),
+  version: z.number().int().min(1),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Account = z.infer<typeof Account>;
+
+export const AccountInput = z.object({
+  name: DisplayName(),
+  domains: z.array(WebDomain).max(20).default([]),
+  industry: OptionalText(100),
+  size: CompanySize.nullable().default(null),
+  ownerId: Id.optional(),
+  lifecycle: Lifecycle.default('prospect'),
+});
+export type AccountInput = z.input<typeof AccountInput>;
+
+export const AccountPatch = AccountInput.partial().extend({ segment: z.string().max(40).nullable().optional() });
+export type AccountPatch = z.input<typeof AccountPatch>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { normalizeEmail } from '../shared/email.js';
+import { DisplayName, Id, Instant, OptionalText } from '../shared/schema.js';
+
+export const EmailAddress = z
+  .string()
+  .trim()
+  .pipe(z.email('Use an email address such as ann@example.com.'))
+  .transform(normalizeEmail);
+
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().\-/]{3,40}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i, 'Use a phone number such as +1 415 555 0100.');
+
+export const Contact = z.object({
+  id: Id,
+  name: DisplayName(),
+  accountId: Id.nullable(),
+  /** Lower-case, unique across all contacts. The first is the primary address. */
+  emails: z.array(EmailAddress),
+  phones: z.array(Phone),
+  title: z.string().nullable(),
+  ownerId: Id,
+  version: z.number().int().min(1),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ContactInput = z.object({
+  name: DisplayName(),
+  accountId: Id.nullable().default(null),
+  emails: z.array(EmailAddress).max(20).default([]),
+  phones: z.array(Phone).max(20).default([]),
+  title: OptionalText(200),
+  ownerId: Id.optional(),
+});
+export type ContactInput = z.input<typeof ContactInput>;
+
+export const ContactPatch = ContactInput.partial();
+export type ContactPatch = z.input<typeof ContactPatch>;

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { DisplayName, Id, Instant, OptionalText, TimeZone } from '../shared/schema.js';
+
+export const ReminderStatus = z.enum(['open', 'done', 'cancelled']);
+export type ReminderStatus = z.infer<typeof ReminderStatus>;
+
+export const Recurrence = z.object({
+  frequency: z.enum(['daily', 'weekly', 'monthly']),
+  interval: z.number().int().min(1).max(365).default(1),
+});
+export type Recurrence = z.infer<typeof Recurrence>;
+
+export const Reminder = z.object({
+  id: Id,
+  title: DisplayName(500),
+  notes: z.string().nullable(),
+  contactId: Id.nullable(),
+  accountId: Id.nullable(),
+  dealId: Id.nullable(),
+  assigneeId: Id,
+  createdById: Id,
+  dueAt: Instant,
+  /** The zone the due time was entered in: recurrences keep its wall-clock time. */
+  timeZone: TimeZone,
+  snoozedUntil: Instant.nullable(),
+  recurrence: Recurrence.nullable(),
+  status: ReminderStatus,
+  completedAt: Instant.nullable(),
+  /**
+   * When the scheduler should next look at this reminder (its due time, a retry, the end of
+   * quiet hours); null when nothing is waiting to be delivered.
+   */
+  alertAt: Instant.nullable(),
+  version: z.number().int().min(1),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Reminder = z.infer<typeof Reminder>;
+
+/** When a reminder fires: its snooze if snoozed, else its due time. Also the key of its deliveries. */
+export const fireTime = (r: Pick<Reminder, 'dueAt' | 'snoozedUntil'>): string => r.snoozedUntil ?? r.dueAt;
+
+export const ReminderInput = z
+  .strictObject({
+    title: DisplayName(500),
+    notes: OptionalText(5000),
+    /** Either an instant (`dueAt`) or words in the assignee's time zone (`due`: "tomorrow 9am"). */
+    dueAt: Instant.optional(),
+    due: z.string().trim().min(1).max(200).optional(),
+    contactId: Id.nullable().default(null),
+    accountId: Id.nullable().default(null),
+    dealId: Id.nullable().default(null),
+    assigneeId: Id.optional(),
+    recurrence: Recurrence.nullable().default(null),
+  })
+  .refine((r) => (r.dueAt === undefined) !== (r.due === undefined), {
+    message: 'Give either dueAt (an ISO date-time) or due (words such as "tomorrow 9am"), not both.',
+    path: ['due'],
+  });
+export type ReminderInput = z.input<typeof ReminderInput>;
+
+export const SnoozeInput = z
+  .strictObject({
+    until: Instant.optional(),
+    /** Words in the assignee's time zone: "1h", "tomorrow", "next week". */
+    for: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((s) => (s.until === undefined) !== (s.for === undefined), {
+    message: 'Give either until (an ISO date-time) or for (words such as "tomorrow 9am").',
+    path: ['for'],
+  });
+export type SnoozeInput = z.input<typeof SnoozeInput>;
+
+export const DeliveryStatus = z.enum(['delivered', 'failed', 'retrying']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** One channel's attempt(s) to deliver one firing of a reminder. */
+export const ReminderDelivery = z.object({
+  id: Id,
+  reminderId: Id,
+  /** The firing it belongs to (see fireTime): a snoozed reminder fires anew. */
+  fireAt: Instant,
+  channel: z.string().min(1).max(40),
+  status: DeliveryStatus,
+  attempts: z.number().int().min(0),
+  lastError: z.string().nullable(),
+  nextAttemptAt: Instant.nullable(),
+  deliveredAt: Instant.nullable(),
+  updatedAt: Instant,
+});
+export type ReminderDelivery = z.infer<typeof ReminderDelivery>;

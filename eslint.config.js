@@ -1,0 +1,53 @@
+// One lint setup for the whole workspace. Besides style, it enforces the dependency rule:
+// core imports nothing of ours and no platform; adapters import core; surfaces import core
+// and adapters; nothing imports a surface.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const platformSdks = ['idb', '@slack/*', '@microsoft/*', 'webextension-polyfill', 'chrome', 'hono', 'hono/*', 'kysely', 'pg', 'better-sqlite3'];
+const surfaces = ['@rapport/server', '@rapport/server/*', '@rapport/slack-app', '@rapport/slack-app/*', '@rapport/extension', '@rapport/extension/*', '@rapport/teams-app', '@rapport/teams-app/*'];
+const adapters = ['@rapport/sql', '@rapport/sql/*', '@rapport/indexeddb', '@rapport/indexeddb/*', '@rapport/http', '@rapport/http/*'];
+
+const restrict = (message, ...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['core/src/**/*.ts'],
+    ignores: ['core/src/**/*.test.ts'],
+    rules: {
+      ...restrict('core is pure domain: no Node built-ins, platform SDKs, adapters or surfaces.', nodeBuiltins, platformSdks, adapters, surfaces, ['@rapport/e2e']),
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'process', 'Buffer', 'require', 'fetch', 'setInterval'],
+    },
+  },
+  {
+    files: ['adapters/*/src/**/*.ts'],
+    rules: restrict('adapters import core only, never a surface or another adapter.', surfaces, ['@rapport/e2e']),
+  },
+  {
+    files: ['adapters/sql/src/**/*.ts'],
+    rules: restrict('adapters import core only, never a surface or another adapter.', surfaces, ['@rapport/indexeddb', '@rapport/indexeddb/*', '@rapport/http', '@rapport/http/*', '@rapport/e2e']),
+  },
+  {
+    files: ['server/src/**/*.ts', 'bench/src/**/*.ts'],
+    rules: restrict('nothing imports a surface except the hub that mounts it.', ['@rapport/extension', '@rapport/extension/*', '@rapport/e2e']),
+  },
+  {
+    files: ['**/*.config.{js,ts,mjs}', 'scripts/**/*.mjs', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -14,6 +14,18 @@ const restrict = (message, ...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
 });
 
+// Built-in module names are matched exactly: as gitignore-style patterns, "events" or "url"
+// would also forbid our own folders of the same name (core/src/events/…).
+const restrictWithBuiltins = (message, ...groups) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: nodeBuiltins.map((name) => ({ name, message })),
+      patterns: groups.map((group) => ({ group, message })),
+    },
+  ],
+});
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -30,7 +42,7 @@ export default tseslint.config(
     files: ['core/src/**/*.ts'],
     ignores: ['core/src/**/*.test.ts'],
     rules: {
-      ...restrict('core is pure domain: no Node built-ins, platform SDKs, adapters or surfaces.', nodeBuiltins, platformSdks, adapters, surfaces, ['@rapport/e2e']),
+      ...restrictWithBuiltins('core is pure domain: no Node built-ins, platform SDKs, adapters or surfaces.', platformSdks, adapters, surfaces, ['@rapport/e2e']),
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'process', 'Buffer', 'require', 'fetch', 'setInterval'],
     },
   },

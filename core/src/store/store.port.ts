@@ -19,7 +19,11 @@ import type { Role, Team, User } from '../users/user.schema.js';
  *   whether it did (optimistic concurrency); it never throws on a stale version.
  * - A unique rule broken by a write (a contact email, an account domain, an activity's
  *   external id, a token hash, an idempotency key) throws `CrmError('conflict')` and changes nothing.
+ *   So does inserting an id that is already stored.
  * - Lists are keyset-paginated in the order their method documents; `nextCursor` is null on the last page.
+ *   A cursor that is not one the same list gave throws `CrmError('invalid_input')`.
+ * - A filter's id or value list (`ownerIds`, `statuses`, `about`, …) matches any of its values;
+ *   an empty list matches nothing.
  * - Names compare by code point of their `sortKey` (see shared/text.ts), so every store sorts alike.
  */
 export interface Store {
@@ -122,7 +126,7 @@ export interface ContactRepository {
 export interface PipelineRepository {
   get(id: string): Promise<Pipeline | null>;
   getDefault(): Promise<Pipeline | null>;
-  /** Default first, then by name. */
+  /** Default first, then by name (sortKey), then id. */
   list(): Promise<Pipeline[]>;
   insert(pipeline: Pipeline): Promise<void>;
   update(pipeline: Pipeline): Promise<boolean>;
@@ -148,6 +152,7 @@ export interface DealRepository {
   list(filter: DealFilter, page: PageRequest): Promise<Page<Deal>>;
   insert(deal: Deal): Promise<void>;
   update(next: Deal): Promise<boolean>;
+  /** Also removes the deal's stage history. */
   delete(id: string): Promise<void>;
   /** Merges: moves deals to another account / primary contact, bumping version and updatedAt. */
   reassignAccount(fromAccountId: string, toAccountId: string, at: string): Promise<number>;
@@ -201,22 +206,26 @@ export interface ReminderRepository {
   insert(reminder: Reminder): Promise<void>;
   update(next: Reminder): Promise<boolean>;
   /**
-   * Leases up to `limit` open reminders whose alertAt has come and that no live lease holds,
-   * atomically: two hubs claiming at once never get the same reminder. Oldest alertAt first.
+   * Leases up to `limit` open reminders whose alertAt has come (at or before `now`) and that no
+   * live lease holds (a lease is live while its leaseUntil is after `now`), atomically: two hubs
+   * claiming at once never get the same reminder. Oldest alertAt first, then id. Claiming changes
+   * neither version nor updatedAt.
    */
   claimAlerts(claim: AlertClaim): Promise<Reminder[]>;
   /**
    * Ends `owner`'s lease. When the reminder's version is still `version`, also sets alertAt
-   * (null: nothing left to deliver); an edit made meanwhile keeps its own alertAt.
+   * (null: nothing left to deliver); an edit made meanwhile keeps its own alertAt. Does nothing
+   * when `owner` does not hold the lease (it expired and another hub claimed the reminder).
    */
   releaseAlert(id: string, owner: string, version: number, alertAt: string | null): Promise<void>;
-  reassignContact(fromContactId: string, toContactId: string | null): Promise<number>;
-  reassignAccount(fromAccountId: string, toAccountId: string | null): Promise<number>;
+  /** Merges: relinks reminders, bumping version (and setting updatedAt to `at` when given). */
+  reassignContact(fromContactId: string, toContactId: string | null, at?: string): Promise<number>;
+  reassignAccount(fromAccountId: string, toAccountId: string | null, at?: string): Promise<number>;
 }
 
 export interface DeliveryRepository {
   find(reminderId: string, fireAt: string, channel: string): Promise<ReminderDelivery | null>;
-  /** Oldest first. */
+  /** Oldest first (by fireAt, then id). */
   listForReminder(reminderId: string): Promise<ReminderDelivery[]>;
   /** Inserts or replaces the row for (reminderId, fireAt, channel). */
   save(delivery: ReminderDelivery): Promise<void>;
@@ -252,6 +261,7 @@ export interface IdempotencyRecord {
 export interface IdempotencyRepository {
   get(userId: string, key: string): Promise<IdempotencyRecord | null>;
   put(record: IdempotencyRecord): Promise<void>;
+  /** Deletes records created strictly before `createdAt`; returns how many. */
   deleteBefore(createdAt: string): Promise<number>;
 }
 
@@ -285,7 +295,10 @@ export interface StageTotal {
   currency: string;
   count: number;
   amountMinor: number;
-  /** Σ amount × probability / 100, rounded per deal. */
+  /**
+   * Σ floor((amountMinor × probability + 50) / 100) over the deals, in integer arithmetic:
+   * each deal's weighted amount rounds half up, then they are added.
+   */
   weightedMinor: number;
 }
 

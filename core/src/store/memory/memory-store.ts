@@ -1,0 +1,105 @@
+import { CrmError } from '../../shared/errors.js';
+import type { Store, UnitOfWork } from '../store.port.js';
+import { MemoryAccountRepository } from './memory-account-repository.js';
+import { MemoryActivityRepository } from './memory-activity-repository.js';
+import { MemoryAggregateQueries } from './memory-aggregate-queries.js';
+import { MemoryContactRepository } from './memory-contact-repository.js';
+import { MemoryDealRepository } from './memory-deal-repository.js';
+import { MemoryDeliveryRepository } from './memory-delivery-repository.js';
+import { MemoryEventRepository } from './memory-event-repository.js';
+import { MemoryIdempotencyRepository } from './memory-idempotency-repository.js';
+import { MemoryPipelineRepository } from './memory-pipeline-repository.js';
+import { MemoryReminderRepository } from './memory-reminder-repository.js';
+import { MemorySearchQueries } from './memory-search-queries.js';
+import { MemorySettingsRepository } from './memory-settings-repository.js';
+import { MemoryState } from './memory-state.js';
+import { MemoryTeamRepository } from './memory-team-repository.js';
+import { MemoryTokenRepository } from './memory-token-repository.js';
+import { MemoryUserRepository } from './memory-user-repository.js';
+
+/** Runs one unit of work at a time, in the order they asked. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release = (): void => {};
+    this.tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+/**
+ * Not for production data: it forgets everything on exit.
+ *
+ * A Store held in plain maps, for unit tests, examples and as the reference the contract suite
+ * checks other stores against. Transactions run one at a time and roll back every write when
+ * their work throws; reads and writes outside a transaction apply at once. Everything going in
+ * or out is copied, so callers never share objects with stored state.
+ */
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly state = new MemoryState();
+  private readonly mutex = new Mutex();
+  private readonly uow: UnitOfWork;
+  private closed = false;
+
+  constructor() {
+    this.uow = createMemoryUnitOfWork(this.state);
+  }
+
+  async transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      this.ensureOpen();
+      this.state.begin();
+      try {
+        const result = await work(this.uow);
+        this.state.commit();
+        return result;
+      } catch (error) {
+        this.state.rollback();
+        throw error;
+      }
+    });
+  }
+
+  async read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    return work(this.uow);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new CrmError('unavailable', 'The store has been closed.');
+  }
+}
+
+function createMemoryUnitOfWork(state: MemoryState): UnitOfWork {
+  return {
+    users: new MemoryUserRepository(state),
+    teams: new MemoryTeamRepository(state),
+    tokens: new MemoryTokenRepository(state),
+    accounts: new MemoryAccountRepository(state),
+    contacts: new MemoryContactRepository(state),
+    pipelines: new MemoryPipelineRepository(state),
+    deals: new MemoryDealRepository(state),
+    activities: new MemoryActivityRepository(state),
+    reminders: new MemoryReminderRepository(state),
+    deliveries: new MemoryDeliveryRepository(state),
+    events: new MemoryEventRepository(state),
+    idempotency: new MemoryIdempotencyRepository(state),
+    settings: new MemorySettingsRepository(state),
+    search: new MemorySearchQueries(state),
+    aggregates: new MemoryAggregateQueries(state),
+  };
+}

@@ -59,6 +59,20 @@ export const ReminderInput = z
   });
 export type ReminderInput = z.input<typeof ReminderInput>;
 
+export const ReminderPatch = z
+  .strictObject({
+    title: DisplayName(500).optional(),
+    notes: z.string().trim().max(5000).nullable().optional(),
+    dueAt: Instant.optional(),
+    due: z.string().trim().min(1).max(200).optional(),
+    recurrence: Recurrence.nullable().optional(),
+  })
+  .refine((r) => r.dueAt === undefined || r.due === undefined, {
+    message: 'Give either dueAt or due, not both.',
+    path: ['due'],
+  });
+export type ReminderPatch = z.input<typeof ReminderPatch>;
+
 export const SnoozeInput = z
   .strictObject({
     until: Instant.optional(),

@@ -1,0 +1,23 @@
+import { accountRoutes } from './routes/accounts.routes.js';
+import { activityRoutes } from './routes/activities.routes.js';
+import { contactRoutes } from './routes/contacts.routes.js';
+import { dealRoutes } from './routes/deals.routes.js';
+import { lookupRoutes } from './routes/lookup.routes.js';
+import { peopleRoutes } from './routes/people.routes.js';
+import { reminderRoutes } from './routes/reminders.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
+
+/** Every REST operation of the hub, by operation id. */
+export const api = {
+  ...systemRoutes,
+  ...lookupRoutes,
+  ...accountRoutes,
+  ...contactRoutes,
+  ...dealRoutes,
+  ...activityRoutes,
+  ...reminderRoutes,
+  ...peopleRoutes,
+};
+
+export type Api = typeof api;
+export type OperationId = keyof Api;

@@ -1,0 +1,37 @@
+import { AccountService } from '../accounts/account.service.js';
+import { ActivityService } from '../activities/activity.service.js';
+import { ContactService } from '../contacts/contact.service.js';
+import { DealService } from '../deals/deal.service.js';
+import { CustomerCardService } from '../lookup/customer-card.service.js';
+import { LookupService } from '../lookup/lookup.service.js';
+import { ReminderService } from '../reminders/reminder.service.js';
+import { TokenService } from '../users/token.service.js';
+import { UserService } from '../users/user.service.js';
+import type { ServiceDeps } from './context.js';
+
+/** Every core service over one Store, clock and id source. */
+export interface Services {
+  users: UserService;
+  tokens: TokenService;
+  accounts: AccountService;
+  contacts: ContactService;
+  deals: DealService;
+  activities: ActivityService;
+  reminders: ReminderService;
+  lookup: LookupService;
+  cards: CustomerCardService;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  return {
+    users: new UserService(deps),
+    tokens: new TokenService(deps),
+    accounts: new AccountService(deps),
+    contacts: new ContactService(deps),
+    deals: new DealService(deps),
+    activities: new ActivityService(deps),
+    reminders: new ReminderService(deps),
+    lookup: new LookupService(deps),
+    cards: new CustomerCardService(deps),
+  };
+}

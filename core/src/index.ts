@@ -41,3 +41,4 @@ export * from './lookup/customer-card.js';
 export * from './lookup/customer-card.service.js';
 export * from './users/user.service.js';
 export * from './users/token.service.js';
+export * from './reminders/due-parser.js';

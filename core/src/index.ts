@@ -42,3 +42,6 @@ export * from './lookup/customer-card.service.js';
 export * from './users/user.service.js';
 export * from './users/token.service.js';
 export * from './reminders/due-parser.js';
+export * from './store/keyset.js';
+export * from './store/store-conflicts.js';
+export * from './store/memory/memory-store.js';

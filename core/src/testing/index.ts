@@ -1,0 +1,23 @@
+/**
+ * Test helpers for Rapport's own packages and for anyone writing a Store: the contract
+ * suite every Store runs, and builders for valid domain records.
+ */
+export { describeStoreContract, type StoreFactory } from './store-contract.js';
+export {
+  AT,
+  OWNER_ID,
+  PIPELINE_ID,
+  aContact,
+  aDeal,
+  aDelivery,
+  aPipeline,
+  aReminder,
+  aStageChange,
+  aTeam,
+  aToken,
+  aUser,
+  anAccount,
+  anActivity,
+  anEvent,
+  testId,
+} from './builders.js';

@@ -1,0 +1,47 @@
+import { describe } from 'vitest';
+import { describeAccountContract } from './contract/accounts.contract.js';
+import { describeActivityContract } from './contract/activities.contract.js';
+import { describeAggregateContract } from './contract/aggregates.contract.js';
+import { describeAlertContract } from './contract/alerts.contract.js';
+import { describeContactContract } from './contract/contacts.contract.js';
+import { describeDealContract } from './contract/deals.contract.js';
+import { describeDeliveryAndEventContract } from './contract/deliveries-events.contract.js';
+import { describeReminderContract } from './contract/reminders.contract.js';
+import { describeSearchContract } from './contract/search.contract.js';
+import { describeSettingsAndPipelineContract } from './contract/settings-pipelines.contract.js';
+import { describeTokenContract } from './contract/tokens.contract.js';
+import { describeTransactionContract } from './contract/transactions.contract.js';
+import { describeUserContract } from './contract/users.contract.js';
+import { useFreshStore, type StoreFactory } from './contract/support.js';
+
+export type { StoreFactory } from './contract/support.js';
+
+/**
+ * The one suite every Store implementation runs: each rule of the Store port (see
+ * store.port.ts) checked against a fresh, empty store per test.
+ *
+ * ```ts
+ * describeStoreContract('memory', async () => {
+ *   const store = new MemoryStore();
+ *   return { store, cleanup: () => store.close() };
+ * });
+ * ```
+ */
+export function describeStoreContract(name: string, makeStore: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    const context = useFreshStore(makeStore);
+    describeTransactionContract(context);
+    describeUserContract(context);
+    describeTokenContract(context);
+    describeAccountContract(context);
+    describeContactContract(context);
+    describeSearchContract(context);
+    describeSettingsAndPipelineContract(context);
+    describeDealContract(context);
+    describeAggregateContract(context);
+    describeActivityContract(context);
+    describeReminderContract(context);
+    describeAlertContract(context);
+    describeDeliveryAndEventContract(context);
+  });
+}

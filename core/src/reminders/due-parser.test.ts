@@ -81,6 +81,18 @@ describe('parseDue in America/New_York on Wednesday 2026-11-18, 15:20 EST', () =
     expect(result.error.code).toBe('invalid_input');
     expect(result.error.message).toContain('"tomorrow 9am"');
     expect(result.error.issues).toEqual([{ path: 'due', message: result.error.message }]);
+    expect(result.error.details).toEqual({ reason: 'unreadable' });
+  });
+
+  it('says why, for callers that word it their own way', () => {
+    const reason = (text: string): unknown => {
+      const result = parseDue(text, options);
+      return result.ok ? null : result.error.details.reason;
+    };
+    expect(reason('')).toBe('missing');
+    expect(reason('banana')).toBe('unreadable');
+    expect(reason('today')).toBe('passed');
+    expect(reason('tomorrow')).toBeNull();
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import * as en from 'chrono-node/en';
 import * as zh from 'chrono-node/zh';
 import type { ParsedResult } from 'chrono-node/en';
-import { invalidInput, type CrmError } from '../shared/errors.js';
+import { CrmError } from '../shared/errors.js';
 import {
   addDays,
   formatDate,
@@ -52,18 +52,21 @@ interface Leading {
   at: Date;
 }
 
-const fail = (message: string): { ok: false; error: CrmError } => ({
+/** Why words were refused, in `error.details.reason`, for callers that word it their own way. */
+export type DueProblem = 'missing' | 'unreadable' | 'passed' | 'settings';
+
+const fail = (message: string, reason: DueProblem): { ok: false; error: CrmError } => ({
   ok: false,
-  error: invalidInput(message, [{ path: 'due', message }]),
+  error: new CrmError('invalid_input', message, { issues: [{ path: 'due', message }], details: { reason } }),
 });
 
-function checkOptions(options: DueOptions): CrmError | null {
-  if (Number.isNaN(options.now.getTime())) return invalidInput('The current time is not a valid date.');
+function checkOptions(options: DueOptions): { ok: false; error: CrmError } | null {
+  if (Number.isNaN(options.now.getTime())) return fail('The current time is not a valid date.', 'settings');
   if (!isValidTimeZone(options.timeZone)) {
-    return invalidInput(`Unknown time zone "${options.timeZone}". Use an IANA zone such as Europe/Berlin.`);
+    return fail(`Unknown time zone "${options.timeZone}". Use an IANA zone such as Europe/Berlin.`, 'settings');
   }
   const hour = options.defaultHour ?? 9;
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) return invalidInput('The default hour must be a whole hour, 0–23.');
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) return fail('The default hour must be a whole hour, 0–23.', 'settings');
   return null;
 }
 
@@ -142,21 +145,21 @@ const TRAILING_NOISE = /^[\s.,;:!?。，；：！？]*$/u;
 
 function readWhole(text: string, options: DueOptions): { ok: true; at: Date; text: string } | { ok: false; error: CrmError } {
   const invalid = checkOptions(options);
-  if (invalid) return { ok: false, error: invalid };
+  if (invalid) return invalid;
   const trimmed = text.trim();
-  if (trimmed.length === 0) return fail(`Say when. ${EXAMPLES_TEXT}`);
+  if (trimmed.length === 0) return fail(`Say when. ${EXAMPLES_TEXT}`, 'missing');
   const leading = readLeading(trimmed, options);
-  if (!leading) return fail(`Could not read "${trimmed}" as a time. ${EXAMPLES_TEXT}`);
+  if (!leading) return fail(`Could not read "${trimmed}" as a time. ${EXAMPLES_TEXT}`, 'unreadable');
   const understood = trimmed.slice(0, leading.end).trim();
   const leftover = trimmed.slice(leading.end);
   if (!TRAILING_NOISE.test(leftover)) {
-    return fail(`Understood "${understood}" but not "${leftover.trim()}". ${EXAMPLES_TEXT}`);
+    return fail(`Understood "${understood}" but not "${leftover.trim()}". ${EXAMPLES_TEXT}`, 'unreadable');
   }
   return { ok: true, at: leading.at, text: understood };
 }
 
 const passed = (at: Date, timeZone: string): { ok: false; error: CrmError } =>
-  fail(`That time has already passed (${formatInZone(at, timeZone)}). Pick a later time, like "in 2 hours" or "tomorrow 9am".`);
+  fail(`That time has already passed (${formatInZone(at, timeZone)}). Pick a later time, like "in 2 hours" or "tomorrow 9am".`, 'passed');
 
 /** Reads the whole of `text` as one due time in the future. */
 export function parseDue(text: string, options: DueOptions): DueResult {
@@ -175,7 +178,7 @@ export function parseDueDate(text: string, options: DueOptions): DueDateResult {
   if (!read.ok) return read;
   const date = localDate(read.at, options.timeZone);
   if (date < localDate(options.now, options.timeZone)) {
-    return fail(`That date has already passed (${date}). Pick today or a later day, like "friday" or "Dec 15".`);
+    return fail(`That date has already passed (${date}). Pick today or a later day, like "friday" or "Dec 15".`, 'passed');
   }
   return { ok: true, date, text: read.text };
 }
@@ -190,9 +193,9 @@ const LEADING_SEPARATOR = /^(?:[\s,.;:\-–—，。；：]+|\s*to(?![\p{L}\p{N}
  */
 export function splitLeadingDue(text: string, options: DueOptions): DueSplit {
   const invalid = checkOptions(options);
-  if (invalid) return { ok: false, error: invalid };
+  if (invalid) return invalid;
   const leading = readLeading(text, options);
-  if (!leading) return fail(`Start with when it is due, e.g. "tomorrow 9am call Ann". ${EXAMPLES_TEXT}`);
+  if (!leading) return fail(`Start with when it is due, e.g. "tomorrow 9am call Ann". ${EXAMPLES_TEXT}`, 'missing');
   const dueText = text.slice(0, leading.end).trim();
   if (leading.at.getTime() <= options.now.getTime()) return passed(leading.at, options.timeZone);
   const rest = text.slice(leading.end).replace(LEADING_SEPARATOR, '').trim();

@@ -45,3 +45,7 @@ export * from './reminders/due-parser.js';
 export * from './store/keyset.js';
 export * from './store/store-conflicts.js';
 export * from './store/memory/memory-store.js';
+export * from './commands/command.schema.js';
+export { parseCommand } from './commands/parse-command.js';
+export { HELP, formatHelp, type CommandHelp } from './commands/help.js';
+export { commandErrorToCrmError } from './commands/command-error.js';

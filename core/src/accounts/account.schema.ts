@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDomain, normalizeDomain } from '../shared/email.js';
-import { DisplayName, Id, Instant, OptionalText } from '../shared/schema.js';
+import { DisplayName, Id, Instant, NullableText, OptionalText } from '../shared/schema.js';
 
 export const Lifecycle = z.enum(['prospect', 'customer', 'at_risk', 'churned', 'won_back']);
 export type Lifecycle = z.infer<typeof Lifecycle>;
@@ -29,9 +29,11 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
-export const AccountInput = z.object({
+const Domains = z.array(WebDomain).max(20);
+
+export const AccountInput = z.strictObject({
   name: DisplayName(),
-  domains: z.array(WebDomain).max(20).default([]),
+  domains: Domains.default([]),
   industry: OptionalText(100),
   size: CompanySize.nullable().default(null),
   ownerId: Id.optional(),
@@ -39,5 +41,14 @@ export const AccountInput = z.object({
 });
 export type AccountInput = z.input<typeof AccountInput>;
 
-export const AccountPatch = AccountInput.partial().extend({ segment: z.string().max(40).nullable().optional() });
+/** Only the fields sent change; nothing here has a default. */
+export const AccountPatch = z.strictObject({
+  name: DisplayName().optional(),
+  domains: Domains.optional(),
+  industry: NullableText(100).optional(),
+  size: CompanySize.nullable().optional(),
+  ownerId: Id.optional(),
+  lifecycle: Lifecycle.optional(),
+  segment: z.string().max(40).nullable().optional(),
+});
 export type AccountPatch = z.input<typeof AccountPatch>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeEmail } from '../shared/email.js';
-import { DisplayName, Id, Instant, OptionalText } from '../shared/schema.js';
+import { DisplayName, Id, Instant, NullableText, OptionalText } from '../shared/schema.js';
 
 export const EmailAddress = z
   .string()
@@ -28,15 +28,26 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const ContactInput = z.object({
+const Emails = z.array(EmailAddress).max(20);
+const Phones = z.array(Phone).max(20);
+
+export const ContactInput = z.strictObject({
   name: DisplayName(),
   accountId: Id.nullable().default(null),
-  emails: z.array(EmailAddress).max(20).default([]),
-  phones: z.array(Phone).max(20).default([]),
+  emails: Emails.default([]),
+  phones: Phones.default([]),
   title: OptionalText(200),
   ownerId: Id.optional(),
 });
 export type ContactInput = z.input<typeof ContactInput>;
 
-export const ContactPatch = ContactInput.partial();
+/** Only the fields sent change; nothing here has a default. */
+export const ContactPatch = z.strictObject({
+  name: DisplayName().optional(),
+  accountId: Id.nullable().optional(),
+  emails: Emails.optional(),
+  phones: Phones.optional(),
+  title: NullableText(200).optional(),
+  ownerId: Id.optional(),
+});
 export type ContactPatch = z.input<typeof ContactPatch>;

@@ -8,7 +8,8 @@ import { definedOnly, unique } from '../shared/objects.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { parseInput } from '../shared/validate.js';
 import type { ContactFilter, UnitOfWork } from '../store/store.port.js';
-import { Contact, ContactInput, ContactPatch } from './contact.schema.js';
+import type { Contact} from './contact.schema.js';
+import { ContactInput, ContactPatch } from './contact.schema.js';
 
 export class ContactService {
   constructor(private readonly deps: ServiceDeps) {}

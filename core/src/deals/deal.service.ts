@@ -10,7 +10,8 @@ import { definedOnly, unique } from '../shared/objects.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { parseInput } from '../shared/validate.js';
 import type { DealFilter, UnitOfWork } from '../store/store.port.js';
-import { Deal, DealInput, DealPatch, LoseInput, TransferInput, type StageChange } from './deal.schema.js';
+import type { Deal} from './deal.schema.js';
+import { DealInput, DealPatch, LoseInput, TransferInput, type StageChange } from './deal.schema.js';
 import * as transitions from './deal-transitions.js';
 import type { Pipeline } from './pipeline.schema.js';
 

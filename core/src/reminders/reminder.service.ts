@@ -13,7 +13,8 @@ import type { ReminderFilter, UnitOfWork } from '../store/store.port.js';
 import type { User } from '../users/user.schema.js';
 import { parseDue } from './due-parser.js';
 import { nextOccurrence } from './recurrence.js';
-import { Reminder, ReminderInput, ReminderPatch, SnoozeInput, fireTime } from './reminder.schema.js';
+import type { Reminder} from './reminder.schema.js';
+import { ReminderInput, ReminderPatch, SnoozeInput, fireTime } from './reminder.schema.js';
 
 export class ReminderService {
   constructor(private readonly deps: ServiceDeps) {}

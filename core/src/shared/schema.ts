@@ -20,8 +20,11 @@ export const TimeZone = z
 export const DisplayName = (max = 200) =>
   z.string().trim().min(1, 'Cannot be empty.').max(max, `At most ${max} characters.`);
 
-export const OptionalText = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters.`).nullable().default(null);
+/** Free text that may be null. */
+export const NullableText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable();
+
+/** Free text that may be left out (then null). Not for patches: a default would overwrite stored values. */
+export const OptionalText = (max: number) => NullableText(max).default(null);
 
 /** Where a change came from. */
 export const Surface = z.enum(['api', 'cli', 'gmail', 'slack', 'teams', 'system', 'import']);

@@ -37,7 +37,7 @@ export const Team = z.object({
 });
 export type Team = z.infer<typeof Team>;
 
-export const UserInput = z.object({
+export const UserInput = z.strictObject({
   name: DisplayName(),
   email: z.email('Use an email address such as ann@example.com.').transform((e) => e.toLowerCase()),
   role: Role.default('rep'),
@@ -48,5 +48,15 @@ export const UserInput = z.object({
 });
 export type UserInput = z.input<typeof UserInput>;
 
-export const UserPatch = UserInput.partial().extend({ active: z.boolean().optional() });
+/** Only the fields sent change; nothing here has a default. */
+export const UserPatch = z.strictObject({
+  name: DisplayName().optional(),
+  email: z.email('Use an email address such as ann@example.com.').transform((e) => e.toLowerCase()).optional(),
+  role: Role.optional(),
+  teamId: Id.nullable().optional(),
+  timeZone: TimeZone.optional(),
+  quietHours: QuietHours.nullable().optional(),
+  identities: z.strictObject({ slackUserId: z.string().min(1).nullable().optional(), entraObjectId: z.string().min(1).nullable().optional() }).optional(),
+  active: z.boolean().optional(),
+});
 export type UserPatch = z.input<typeof UserPatch>;

@@ -7,7 +7,8 @@ import { PageRequest, type Page } from '../shared/page.js';
 import { DisplayName } from '../shared/schema.js';
 import { parseInput } from '../shared/validate.js';
 import type { UnitOfWork } from '../store/store.port.js';
-import { Team, User, UserInput, UserPatch, type Role } from './user.schema.js';
+import type { Team, User} from './user.schema.js';
+import { UserInput, UserPatch, type Role } from './user.schema.js';
 
 /**
  * People and teams. `actor` null means the hub's own trusted code (the CLI on the hub's
@@ -42,7 +43,13 @@ export class UserService {
       }
       if (data.email && data.email !== current.email && (await uow.users.findByEmail(data.email))) throw conflict(`There is already a user with the address ${data.email}.`);
       if (data.teamId && !(await uow.teams.get(data.teamId))) throw invalidInput(`No team with id ${data.teamId}.`, [{ path: 'teamId', message: 'Unknown team.' }]);
-      const next: User = { ...current, ...definedOnly(data), updatedAt: this.now() } as User;
+      const { identities, ...fields } = data;
+      const next: User = {
+        ...current,
+        ...(definedOnly(fields) as Partial<User>),
+        identities: identities ? { ...current.identities, ...(definedOnly(identities) as Partial<User['identities']>) } : current.identities,
+        updatedAt: this.now(),
+      };
       const diff = changedFields(current, next, ['updatedAt']);
       if (!diff) return current;
       await uow.users.update(next);

@@ -30,6 +30,7 @@ describe('deal: finding the deal and the action', () => {
     ['deal "Acme stage one" win', 'Acme stage one', { type: 'win' }],
     ['deal “Acme stage one” win', 'Acme stage one', { type: 'win' }],
     ['deal acme won', 'acme', { type: 'win' }],
+    ['deal acme stage "Closed Won"', 'acme', { type: 'stage', stage: 'Closed Won' }],
     ['deal Win Corp win', 'Win Corp', { type: 'win' }],
     ['deal lost horizons stage demo', 'lost horizons', { type: 'stage', stage: 'demo' }],
     ['deal 华为 stage 方案', '华为', { type: 'stage', stage: '方案' }],

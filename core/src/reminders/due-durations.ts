@@ -9,7 +9,7 @@ import { chineseNumber } from './due-words.js';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-const EN_PART = String.raw`(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m)|(an?|one|half\s+an?)\s+(hour|minute))(?![\p{L}\p{N}])`;
+const EN_PART = String.raw`(?:(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m)|(an?|one|half\s+an?)\s+(hour|minute))(?![\p{L}])`;
 const EN_PART_RE = new RegExp(EN_PART, 'iu');
 const EN_DURATION = new RegExp(
   String.raw`^(?:in\s+)?${EN_PART}(?:\s*(?:and\s+)?${EN_PART})*(?:\s+(?:from\s+now|later))?(?![\p{L}\p{N}])`,

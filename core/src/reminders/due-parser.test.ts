@@ -101,6 +101,7 @@ describe('parseDue in America/New_York on Wednesday 2026-11-18, 15:20 EST', () =
     ['banana', /^error: Could not read "banana" as a time\. Try/],
     ['tomorrow blah', /^error: Understood "tomorrow" but not "blah"\./],
     ['call Ann tomorrow', /^error: Could not read "call Ann tomorrow"/],
+    ['friday 2', /^error: Understood "friday" but not "2"\./],
   ])('refuses %j', (text, message) => {
     expect(due(text, options)).toMatch(message);
   });

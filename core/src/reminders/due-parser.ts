@@ -106,27 +106,44 @@ function resolve(result: ParsedResult, options: DueOptions, nowWall: WallTime, r
   return toInstant({ ...wall, ...next });
 }
 
-/** The due expression at the start of `text` (after an optional "by"), or null when none starts there. */
-function readLeading(text: string, options: DueOptions): Leading | null {
-  let start = /^\s*/u.exec(text)?.[0].length ?? 0;
-  start += /^by\s+/iu.exec(text.slice(start))?.[0].length ?? 0;
+/** "friday 2" or "tomorrow 3 calls": a bare number after a day is not an hour ("at 2" is). */
+function endsWithBareHour(words: string, result: ParsedResult): boolean {
+  if (!result.start.isCertain('hour') || result.start.isCertain('meridiem')) return false;
+  const parts = words.trim().split(/\s+/u);
+  const previous = parts.at(-2)?.toLowerCase();
+  return parts.length >= 2 && /^\d{1,2}$/u.test(parts.at(-1) ?? '') && previous !== 'at' && previous !== '@';
+}
 
-  let best: Leading | null = null;
-  const duration = leadingDuration(text.slice(start));
-  if (duration) best = { end: start + duration.length, at: new Date(options.now.getTime() + duration.ms) };
-
+/** chrono's reading that starts at `start`: the longer of the English and the Chinese one. */
+function chronoLeading(text: string, start: number, options: DueOptions): Leading | null {
   const nowWall = wallTimeAt(options.now, options.timeZone);
   const rewritten = rewriteDueWords(text, localDate(options.now, options.timeZone));
   const reference = asLocalFields(nowWall);
+  let best: { end: number; result: ParsedResult } | null = null;
   for (const parser of [en.casual, zh.casual]) {
     for (const result of parser.parse(rewritten.text, reference, { forwardDate: true })) {
       if (rewritten.toOriginal(result.index, 'start') !== start) continue;
       const end = rewritten.toOriginal(result.index + result.text.trimEnd().length, 'end');
-      if (best && end <= best.end) continue;
-      best = { end, at: resolve(result, options, nowWall, reference) };
+      if (!best || end > best.end) best = { end, result };
     }
   }
-  return best;
+  if (!best) return null;
+  const words = text.slice(start, best.end);
+  if (endsWithBareHour(words, best.result)) {
+    return chronoLeading(text.slice(0, start) + words.replace(/\s+\d{1,2}\s*$/u, ''), start, options);
+  }
+  return { end: best.end, at: resolve(best.result, options, nowWall, reference) };
+}
+
+/** The due expression at the start of `text` (after an optional "by"), or null when none starts there. */
+function readLeading(text: string, options: DueOptions): Leading | null {
+  let start = /^\s*/u.exec(text)?.[0].length ?? 0;
+  start += /^by\s+/iu.exec(text.slice(start))?.[0].length ?? 0;
+  const duration = leadingDuration(text.slice(start));
+  const fromDuration = duration && { end: start + duration.length, at: new Date(options.now.getTime() + duration.ms) };
+  const fromChrono = chronoLeading(text, start, options);
+  if (fromDuration && (!fromChrono || fromChrono.end <= fromDuration.end)) return fromDuration;
+  return fromChrono;
 }
 
 function formatInZone(at: Date, timeZone: string): string {
@@ -184,7 +201,7 @@ export function parseDueDate(text: string, options: DueOptions): DueDateResult {
 }
 
 /** Separators between a due time and what is due: "tomorrow: call Ann", "friday - send deck", "tomorrow to call Ann". */
-const LEADING_SEPARATOR = /^(?:[\s,.;:\-–—，。；：]+|\s*to(?![\p{L}\p{N}]))+/iu;
+const LEADING_SEPARATOR = /^(?:[\s,.;:\-–—，。；：]+|\s*to(?![\p{L}\p{N}'’-]))+/iu;
 
 /**
  * Finds a due expression at the start of a sentence: "tomorrow 9am call Ann about Acme"

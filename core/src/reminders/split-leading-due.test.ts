@@ -14,6 +14,10 @@ describe('splitLeadingDue', () => {
     ['  tomorrow morning   ping José  ', 'tomorrow morning', 'ping José', '2026-11-19T14:00:00.000Z'],
     ['Dec 1 send contract to Initech', 'Dec 1', 'send contract to Initech', '2026-12-01T14:00:00.000Z'],
     ['1h tomorrow’s agenda', '1h', 'tomorrow’s agenda', '2026-11-18T21:20:00.000Z'],
+    ['tomorrow to-do review', 'tomorrow', 'to-do review', '2026-11-19T14:00:00.000Z'],
+    ['friday 2 calls with Acme', 'friday', '2 calls with Acme', '2026-11-20T14:00:00.000Z'],
+    ['tomorrow at 10 demo', 'tomorrow at 10', 'demo', '2026-11-19T15:00:00.000Z'],
+    ['tomorrow 10:30 demo', 'tomorrow 10:30', 'demo', '2026-11-19T15:30:00.000Z'],
   ])('splits %j', (text, dueText, rest, at) => {
     const result = splitLeadingDue(text, newYork);
     expect(result).toEqual({ ok: true, at: new Date(at), dueText, rest });

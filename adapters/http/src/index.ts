@@ -10,3 +10,5 @@ export * from './contract/routes/activities.routes.js';
 export * from './contract/routes/reminders.routes.js';
 export * from './openapi.js';
 export * from './client/client.js';
+export * from './contract/routes/people.routes.js';
+export * from './contract/routes/system.routes.js';

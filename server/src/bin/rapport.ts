@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import { runCli } from '../cli/cli.js';
+
+const code = await runCli(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+});
+process.exitCode = code;

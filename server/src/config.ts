@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { CrmError } from '@rapport/core';
+
+/** Every setting of the hub, read from the environment (and `.env` in the working folder). */
+export interface HubConfig {
+  /** Where the embedded database and other local files live. RAPPORT_DATA_DIR, default ./data */
+  dataDir: string;
+  /** postgres://… switches to PostgreSQL; unset means SQLite in the data folder. DATABASE_URL */
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  /** The address people and platforms reach this hub at. RAPPORT_PUBLIC_URL */
+  publicUrl: string;
+  /** Seed the demo company into an empty database at start. RAPPORT_DEMO, default on */
+  demo: boolean;
+  logLevel: LogLevel;
+  scheduler: { enabled: boolean; intervalMs: number };
+  /** This hub's name in work leases. RAPPORT_HUB_ID, default host-pid */
+  hubId: string;
+  slack: { signingSecret: string; botToken: string; apiUrl: string | null } | null;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** The settings, their defaults and what they do: printed by `rapport --help` and kept in the README. */
+export const SETTINGS: ReadonlyArray<{ name: string; default: string; description: string }> = [
+  { name: 'RAPPORT_DATA_DIR', default: './data', description: 'Folder for the embedded SQLite database (rapport.sqlite) and demo tokens.' },
+  { name: 'DATABASE_URL', default: '(unset: SQLite)', description: 'A postgres:// URL runs the hub on PostgreSQL instead.' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 to serve your network.' },
+  { name: 'PORT', default: '4400', description: 'HTTP port.' },
+  { name: 'RAPPORT_PUBLIC_URL', default: 'http://localhost:<PORT>', description: 'Address users and Slack/Teams reach the hub at (links, manifests).' },
+  { name: 'RAPPORT_DEMO', default: '1', description: 'Seed the demo company on first start with an empty database; 0 starts empty.' },
+  { name: 'RAPPORT_LOG_LEVEL', default: 'info', description: 'debug, info, warn or error.' },
+  { name: 'RAPPORT_SCHEDULER', default: '1', description: 'Deliver due reminders from this hub; 0 turns the scheduler off.' },
+  { name: 'RAPPORT_SCHEDULER_INTERVAL_MS', default: '15000', description: 'How often the scheduler looks for due reminders.' },
+  { name: 'RAPPORT_HUB_ID', default: '<host>-<pid>', description: 'Name of this hub in work leases when several hubs share a database.' },
+  { name: 'SLACK_SIGNING_SECRET', default: '(unset: Slack off)', description: 'Slack app signing secret; with SLACK_BOT_TOKEN turns the Slack app on.' },
+  { name: 'SLACK_BOT_TOKEN', default: '(unset: Slack off)', description: 'Slack bot token (xoxb-…).' },
+  { name: 'SLACK_API_URL', default: 'https://slack.com/api/', description: 'Slack Web API base URL (a stand-in for tests).' },
+];
+
+const flag = (value: string | undefined, fallback: boolean): boolean => {
+  if (value === undefined || value === '') return fallback;
+  return !['0', 'false', 'off', 'no'].includes(value.trim().toLowerCase());
+};
+
+function invalid(name: string, message: string): CrmError {
+  return new CrmError('invalid_input', `${name}: ${message}`, { issues: [{ path: name, message }] });
+}
+
+/** Reads `.env` (if any) into the environment without overriding what is already set. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = resolve(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const port = Number(env.PORT ?? 4400);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid('PORT', `"${env.PORT}" is not a port number (0–65535).`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw invalid('DATABASE_URL', 'Use a postgres:// URL, or leave it unset for the embedded SQLite database.');
+  }
+  const logLevel = (env.RAPPORT_LOG_LEVEL ?? 'info') as LogLevel;
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw invalid('RAPPORT_LOG_LEVEL', 'Use debug, info, warn or error.');
+  const intervalMs = Number(env.RAPPORT_SCHEDULER_INTERVAL_MS ?? 15_000);
+  if (!Number.isFinite(intervalMs) || intervalMs < 100) throw invalid('RAPPORT_SCHEDULER_INTERVAL_MS', 'Use a number of milliseconds, at least 100.');
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const signingSecret = env.SLACK_SIGNING_SECRET?.trim();
+  const botToken = env.SLACK_BOT_TOKEN?.trim();
+  return {
+    dataDir: resolve(env.RAPPORT_DATA_DIR?.trim() || './data'),
+    databaseUrl,
+    host,
+    port,
+    publicUrl: (env.RAPPORT_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    demo: flag(env.RAPPORT_DEMO, true),
+    logLevel,
+    scheduler: { enabled: flag(env.RAPPORT_SCHEDULER, true), intervalMs },
+    hubId: env.RAPPORT_HUB_ID?.trim() || `${hostname()}-${process.pid}`,
+    slack: signingSecret && botToken ? { signingSecret, botToken, apiUrl: env.SLACK_API_URL?.trim() || null } : null,
+  };
+}

@@ -1,0 +1,20 @@
+import type { Actor, Services, Store } from '@rapport/core';
+import type { Logger } from '../logger.js';
+
+/** What the HTTP layer is given by the hub's composition root. */
+export interface HttpDeps {
+  services: Services;
+  store: Store;
+  logger: Logger;
+  version: string;
+  publicUrl: string;
+}
+
+/** Per-request values set by middleware. */
+export interface HubVariables {
+  actor: Actor;
+  /** Set by a handler whose answer differs from the route's usual status (a repeat log is 200, not 201). */
+  status: 200 | 201;
+}
+
+export type HubEnv = { Variables: HubVariables };

@@ -29,7 +29,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestCommands(word: string): CommandName[] {
   const folded = word.toLowerCase();
-  if (folded.length === 0) return [];
+  if (folded.length === 0 || folded.length > 40) return [];
   const limit = Math.max(1, Math.floor(Array.from(folded).length / 3));
   return COMMAND_NAMES.map((name) => ({ name, distance: editDistance(folded, name) }))
     .filter(({ name, distance }) => distance <= limit || (folded.length >= 2 && name.startsWith(folded)))

@@ -141,7 +141,8 @@ function readLeading(text: string, options: DueOptions): Leading | null {
   start += /^by\s+/iu.exec(text.slice(start))?.[0].length ?? 0;
   const duration = leadingDuration(text.slice(start));
   const fromDuration = duration && { end: start + duration.length, at: new Date(options.now.getTime() + duration.ms) };
-  const fromChrono = chronoLeading(text, start, options);
+  // A due expression is a few words: chrono need not read a long sentence after it.
+  const fromChrono = chronoLeading(text.slice(0, start + 200), start, options);
   if (fromDuration && (!fromChrono || fromChrono.end <= fromDuration.end)) return fromDuration;
   return fromChrono;
 }

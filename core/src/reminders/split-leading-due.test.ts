@@ -32,6 +32,11 @@ describe('splitLeadingDue', () => {
     expect(splitLeadingDue(text, shanghai)).toEqual({ ok: true, at: new Date(at), dueText, rest });
   });
 
+  it('keeps a long task whole', () => {
+    const task = 'go through the renewal terms on friday at 3pm with Ann and '.repeat(60).trim();
+    expect(splitLeadingDue(`tomorrow 9am ${task}`, newYork)).toMatchObject({ ok: true, dueText: 'tomorrow 9am', rest: task });
+  });
+
   it('leaves the rest empty when there is nothing after the time', () => {
     expect(splitLeadingDue('tomorrow 9am', newYork)).toMatchObject({ ok: true, dueText: 'tomorrow 9am', rest: '' });
   });

@@ -9,7 +9,8 @@ import { unique } from '../shared/objects.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { parseInput } from '../shared/validate.js';
 import type { ActivityFilter, UnitOfWork } from '../store/store.port.js';
-import { Activity, ActivityInput } from './activity.schema.js';
+import type { Activity} from './activity.schema.js';
+import { ActivityInput } from './activity.schema.js';
 
 export interface LoggedActivity {
   activity: Activity;

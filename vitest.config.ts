@@ -9,6 +9,7 @@ const sources: Record<string, string> = {
   '@rapport/core': here('./core/src/index.ts'),
   '@rapport/sql': here('./adapters/sql/src/index.ts'),
   '@rapport/http': here('./adapters/http/src/index.ts'),
+  '@rapport/server/testing': here('./server/src/testing/index.ts'),
   '@rapport/server': here('./server/src/index.ts'),
 };
 

@@ -7,6 +7,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 const sources: Record<string, string> = {
   '@rapport/core/testing': here('./core/src/testing/index.ts'),
   '@rapport/core': here('./core/src/index.ts'),
+  '@rapport/sql/testing': here('./adapters/sql/src/testing/index.ts'),
   '@rapport/sql': here('./adapters/sql/src/index.ts'),
   '@rapport/http': here('./adapters/http/src/index.ts'),
   '@rapport/server/testing': here('./server/src/testing/index.ts'),

@@ -1,0 +1,62 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './database.js';
+import type { Engine } from './engine.js';
+import { isUniqueViolation, uniqueViolationConflict } from './errors.js';
+
+/** What a repository works with: where its queries run, and how to make several writes one. */
+export interface SqlContext {
+  readonly engine: Engine;
+  readonly db: Kysely<Database>;
+  /**
+   * Runs several statements as one write: all land or none do. Inside a transaction this is a
+   * savepoint, so a failure leaves the surrounding transaction usable; outside, a transaction.
+   * A unique violation inside becomes `CrmError('conflict')`.
+   */
+  atomic<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+}
+
+const asConflict = (error: unknown): unknown => (isUniqueViolation(error) ? uniqueViolationConflict(error) : error);
+
+/** Repositories outside a transaction: each atomic write is its own transaction. */
+export function directContext(db: Kysely<Database>, engine: Engine): SqlContext {
+  return {
+    engine,
+    db,
+    async atomic(work) {
+      try {
+        return await db.transaction().execute(work);
+      } catch (error) {
+        throw asConflict(error);
+      }
+    },
+  };
+}
+
+/** Repositories inside a transaction: atomic writes are savepoints, taken one at a time. */
+export function transactionContext(trx: Transaction<Database>, engine: Engine): SqlContext {
+  let tail: Promise<unknown> = Promise.resolve();
+  let counter = 0;
+  const savepoint = async <T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> => {
+    counter += 1;
+    const name = sql.id(`rapport_write_${counter}`);
+    await sql`savepoint ${name}`.execute(trx);
+    try {
+      const result = await work(trx);
+      await sql`release savepoint ${name}`.execute(trx);
+      return result;
+    } catch (error) {
+      await sql`rollback to savepoint ${name}`.execute(trx);
+      await sql`release savepoint ${name}`.execute(trx);
+      throw asConflict(error);
+    }
+  };
+  return {
+    engine,
+    db: trx,
+    atomic(work) {
+      const run = tail.then(() => savepoint(work));
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Column names are snake_case; instants and calendar dates
+ * are ISO text, so they come back exactly as written and order by code point.
+ */
+
+/** 0/1 on SQLite, a boolean on PostgreSQL: read it through the engine's codec. */
+type Bool = number | boolean;
+/** JSON as text in; back as text (SQLite TEXT) or as the parsed value (PostgreSQL JSONB). */
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null, string | null>;
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  sort_key: string;
+  email: string;
+  role: string;
+  team_id: string | null;
+  time_zone: string;
+  quiet_hours: NullableJson;
+  slack_user_id: string | null;
+  entra_object_id: string | null;
+  active: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  sort_key: string;
+  created_at: string;
+}
+
+export interface AccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  sort_key: string;
+  domains: Json;
+  industry: string | null;
+  size: string | null;
+  owner_id: string;
+  lifecycle: string;
+  segment: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountDomainsTable {
+  domain: string;
+  account_id: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  name: string;
+  sort_key: string;
+  account_id: string | null;
+  emails: Json;
+  phones: Json;
+  title: string | null;
+  owner_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactEmailsTable {
+  email: string;
+  canonical: string;
+  contact_id: string;
+}
+
+export interface SearchTermsTable {
+  entity_kind: string;
+  entity_id: string;
+  term: string;
+}
+
+export interface PipelinesTable {
+  id: string;
+  name: string;
+  sort_key: string;
+  is_default: Bool;
+  stages: Json;
+  created_at: string;
+}
+
+export interface DealsTable {
+  id: string;
+  title: string;
+  account_id: string;
+  primary_contact_id: string | null;
+  amount_minor: number;
+  currency: string;
+  pipeline_id: string;
+  stage_id: string;
+  probability: number;
+  probability_overridden: Bool;
+  expected_close_date: string | null;
+  owner_id: string;
+  collaborator_ids: Json;
+  status: string;
+  lost_reason: string | null;
+  competitor: string | null;
+  campaign_id: string | null;
+  forecast_commit: Bool;
+  stage_entered_at: string;
+  closed_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StageChangesTable {
+  id: string;
+  deal_id: string;
+  from_stage_id: string | null;
+  from_status: string | null;
+  stage_id: string;
+  status: string;
+  at: string;
+  actor_id: string | null;
+  surface: string;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  type: string;
+  subject: string | null;
+  body: string | null;
+  occurred_at: string;
+  contact_id: string | null;
+  account_id: string | null;
+  deal_id: string | null;
+  author_id: string;
+  surface: string;
+  external_id: string | null;
+  participants: Json;
+  created_at: string;
+}
+
+export interface RemindersTable {
+  id: string;
+  title: string;
+  notes: string | null;
+  contact_id: string | null;
+  account_id: string | null;
+  deal_id: string | null;
+  assignee_id: string;
+  created_by_id: string;
+  due_at: string;
+  time_zone: string;
+  snoozed_until: string | null;
+  /** snoozed_until, else due_at: what lists order by. */
+  fire_at: string;
+  recurrence: NullableJson;
+  status: string;
+  completed_at: string | null;
+  alert_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReminderDeliveriesTable {
+  id: string;
+  reminder_id: string;
+  fire_at: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  delivered_at: string | null;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  actor_id: string | null;
+  surface: string;
+  before: NullableJson;
+  after: NullableJson;
+  at: string;
+}
+
+export interface IdempotencyRecordsTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  users: UsersTable;
+  teams: TeamsTable;
+  access_tokens: AccessTokensTable;
+  accounts: AccountsTable;
+  account_domains: AccountDomainsTable;
+  contacts: ContactsTable;
+  contact_emails: ContactEmailsTable;
+  search_terms: SearchTermsTable;
+  pipelines: PipelinesTable;
+  deals: DealsTable;
+  stage_changes: StageChangesTable;
+  activities: ActivitiesTable;
+  reminders: RemindersTable;
+  reminder_deliveries: ReminderDeliveriesTable;
+  events: EventsTable;
+  idempotency_records: IdempotencyRecordsTable;
+  settings: SettingsTable;
+}

@@ -1,0 +1,50 @@
+import { CrmError } from '@rapport/core';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { Engine } from '../engine.js';
+import { initialSchema } from './001-initial-schema.js';
+import { columnTypes } from './column-types.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, oldest first. Append only: a released migration never changes. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+/** The schema version this code writes: the newest migration's number. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/** Serializes hubs that start at once against one PostgreSQL database (an arbitrary, fixed key). */
+const POSTGRES_MIGRATION_LOCK = 727_160_501;
+
+/**
+ * Brings the database up to SCHEMA_VERSION in one transaction, recording each step in
+ * `schema_migrations`. Refuses a database a newer Rapport has migrated, before touching it.
+ */
+export async function migrate(db: Kysely<Database>, kind: Engine['kind']): Promise<void> {
+  const types = columnTypes(kind);
+  await db.transaction().execute(async (trx) => {
+    if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(POSTGRES_MIGRATION_LOCK)})`.execute(trx);
+    await sql
+      .raw(`CREATE TABLE IF NOT EXISTS schema_migrations (version ${types.int} PRIMARY KEY, name ${types.text} NOT NULL, applied_at ${types.text} NOT NULL)${types.table}`)
+      .execute(trx);
+    const row = await trx.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('version')).executeTakeFirst();
+    const current = Number(row?.version ?? 0);
+    if (current > SCHEMA_VERSION) throw newerSchema(current);
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      for (const statement of migration.statements(types)) await sql.raw(statement).execute(trx);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
+        .execute();
+    }
+  });
+}
+
+function newerSchema(version: number): CrmError {
+  return new CrmError(
+    'unavailable',
+    `This database was last used by a newer Rapport (schema version ${version}; this Rapport knows up to ${SCHEMA_VERSION}). ` +
+      'Upgrade Rapport to open it; an older version could lose or damage data.',
+    { details: { databaseSchemaVersion: version, supportedSchemaVersion: SCHEMA_VERSION } },
+  );
+}

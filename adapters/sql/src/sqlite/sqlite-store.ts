@@ -1,0 +1,41 @@
+import { CrmError } from '@rapport/core';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import { sqliteEngine } from '../engine.js';
+import { migrate } from '../migrations/migrate.js';
+import { SqlStore } from '../sql-store.js';
+import { ImmediateSqliteDialect } from './sqlite-dialect.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file (created when missing), or ":memory:" for a throw-away database. */
+  file: string;
+  /** How long a write waits for another process's lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (or creates) a SQLite database, migrates it and returns a Store on it.
+ * WAL journal, foreign keys on, NORMAL sync (safe with WAL), and a busy timeout.
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<SqlStore> {
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(options.file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('synchronous = NORMAL');
+    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  } catch (error) {
+    throw new CrmError('unavailable', `Cannot open the SQLite database at ${options.file}: ${(error as Error).message}`, { cause: error });
+  }
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  try {
+    await migrate(db, 'sqlite');
+  } catch (error) {
+    await db.destroy();
+    if (error instanceof CrmError) throw error;
+    throw new CrmError('unavailable', `Cannot prepare the SQLite database at ${options.file}: ${(error as Error).message}`, { cause: error });
+  }
+  return new SqlStore(db, sqliteEngine);
+}

@@ -1,0 +1,37 @@
+import type { UnitOfWork } from '@rapport/core';
+import type { SqlContext } from './context.js';
+import { SqlAccountRepository } from './repositories/sql-account-repository.js';
+import { SqlActivityRepository } from './repositories/sql-activity-repository.js';
+import { SqlAggregateQueries } from './repositories/sql-aggregate-queries.js';
+import { SqlContactRepository } from './repositories/sql-contact-repository.js';
+import { SqlDealRepository } from './repositories/sql-deal-repository.js';
+import { SqlDeliveryRepository } from './repositories/sql-delivery-repository.js';
+import { SqlEventRepository } from './repositories/sql-event-repository.js';
+import { SqlIdempotencyRepository } from './repositories/sql-idempotency-repository.js';
+import { SqlPipelineRepository } from './repositories/sql-pipeline-repository.js';
+import { SqlReminderRepository } from './repositories/sql-reminder-repository.js';
+import { SqlSearchQueries } from './repositories/sql-search-queries.js';
+import { SqlSettingsRepository } from './repositories/sql-settings-repository.js';
+import { SqlTeamRepository } from './repositories/sql-team-repository.js';
+import { SqlTokenRepository } from './repositories/sql-token-repository.js';
+import { SqlUserRepository } from './repositories/sql-user-repository.js';
+
+export function createSqlUnitOfWork(ctx: SqlContext): UnitOfWork {
+  return {
+    users: new SqlUserRepository(ctx),
+    teams: new SqlTeamRepository(ctx),
+    tokens: new SqlTokenRepository(ctx),
+    accounts: new SqlAccountRepository(ctx),
+    contacts: new SqlContactRepository(ctx),
+    pipelines: new SqlPipelineRepository(ctx),
+    deals: new SqlDealRepository(ctx),
+    activities: new SqlActivityRepository(ctx),
+    reminders: new SqlReminderRepository(ctx),
+    deliveries: new SqlDeliveryRepository(ctx),
+    events: new SqlEventRepository(ctx),
+    idempotency: new SqlIdempotencyRepository(ctx),
+    settings: new SqlSettingsRepository(ctx),
+    search: new SqlSearchQueries(ctx),
+    aggregates: new SqlAggregateQueries(ctx),
+  };
+}

@@ -1,2 +1,2 @@
 /** Helpers for tests that need a real database: a throw-away PostgreSQL database per test file. */
-export { createTestDatabase, type TestDatabase } from './postgres.js';
+export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './postgres.js';

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aContact, aDeal } from '@rapport/core/testing';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createPostgresStore } from '../postgres/postgres-store.js';
+import type { SqlStore } from '../sql-store.js';
+import { createSqliteStore } from '../sqlite/sqlite-store.js';
+import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+import { SCHEMA_VERSION } from './migrate.js';
+
+interface Engine {
+  open(): Promise<SqlStore>;
+  /** Runs SQL on the database directly, outside any Store. */
+  query(text: string): Promise<unknown[]>;
+}
+
+function describeMigrationRules(engine: () => Engine): void {
+  it('migrates a new database once, records it, and keeps data across reopening', async () => {
+    const deal = aDeal({ title: 'Survives a restart ✓' });
+    const contact = aContact({ name: 'Zoë 王', emails: ['zoe@acme.com'] });
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.deals.insert(deal);
+      await uow.contacts.insert(contact);
+    });
+    await first.close();
+    const second = await engine().open();
+    expect(await second.read((uow) => uow.deals.get(deal.id))).toEqual(deal);
+    expect((await second.read((uow) => uow.contacts.findByEmails(['zoe@acme.com']))).map((c) => c.id)).toEqual([contact.id]);
+    await second.close();
+    const recorded = await engine().query('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(recorded).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(recorded).toHaveLength(SCHEMA_VERSION);
+  });
+
+  it('refuses a database a newer Rapport has migrated, and leaves it as it was', async () => {
+    await (await engine().open()).close();
+    const newer = SCHEMA_VERSION + 1;
+    await engine().query(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${newer}, 'from the future', '2030-01-01T00:00:00.000Z')`);
+    const refusal = await engine()
+      .open()
+      .then(() => null, (error: unknown) => error);
+    expect(refusal).toMatchObject({ name: 'CrmError', code: 'unavailable', details: { databaseSchemaVersion: newer, supportedSchemaVersion: SCHEMA_VERSION } });
+    expect((refusal as Error).message).toMatch(/newer Rapport.*Upgrade Rapport/);
+    expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: newer }]);
+  });
+}
+
+describe('migrations on SQLite', () => {
+  let dir = '';
+  let file = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-migrate-'));
+    file = join(dir, 'rapport.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  describeMigrationRules(() => ({
+    open: () => createSqliteStore({ file }),
+    async query(text) {
+      const db = new BetterSqlite3(file);
+      try {
+        const statement = db.prepare(text);
+        return statement.reader ? statement.all() : (statement.run(), []);
+      } finally {
+        db.close();
+      }
+    },
+  }));
+
+  it('opens the file in WAL mode', async () => {
+    await (await createSqliteStore({ file })).close();
+    const db = new BetterSqlite3(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('says a file that is not a database is unavailable', async () => {
+    writeFileSync(file, 'this is not a SQLite database, just some text that is long enough to have a header');
+    await expect(createSqliteStore({ file })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining(file) });
+  });
+});
+
+const adminUrl = inject('postgresUrl');
+
+describe.skipIf(!adminUrl)('migrations on PostgreSQL', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(adminUrl ?? '', { prefix: 'rapport_migrate' });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    await database.reset();
+  });
+
+  const query = async (text: string): Promise<unknown[]> => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  describeMigrationRules(() => ({ open: () => createPostgresStore({ url: database.url, poolSize: 2 }), query }));
+
+  it('lets several hubs open a new database at once: one migrates, the others wait', async () => {
+    const stores = await Promise.all(Array.from({ length: 4 }, () => createPostgresStore({ url: database.url, poolSize: 2 })));
+    await Promise.all(stores.map((store) => store.close()));
+    expect(await query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+  });
+});

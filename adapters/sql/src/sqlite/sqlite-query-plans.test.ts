@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from './sqlite-store.js';
+
+/**
+ * The shapes of the queries the repositories send, checked against SQLite's planner: each is
+ * answered from an index, in index order (no scan of the table, no sort of every row).
+ */
+describe('SQLite query plans', () => {
+  let dir = '';
+  let db: BetterSqlite3.Database;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-plans-'));
+    const file = join(dir, 'rapport.db');
+    await (await createSqliteStore({ file })).close();
+    db = new BetterSqlite3(file);
+    db.exec('ANALYZE');
+  });
+  afterAll(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const plan = (query: string): string => {
+    const parameters = Array.from(query.matchAll(/\?/g), () => 'x');
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...parameters) as Array<{ detail: string }>;
+    return rows.map((row) => row.detail).join('\n');
+  };
+
+  const cases: Array<[string, string, string]> = [
+    ['a search word', "SELECT entity_id FROM search_terms WHERE entity_kind = 'contact' AND term >= 'ann' AND term < 'ann\u{10FFFF}'", 'search_terms USING'],
+    ['a page of contacts by name', 'SELECT * FROM contacts WHERE (sort_key, id) > (?, ?) ORDER BY sort_key, id LIMIT 51', 'contacts_by_name'],
+    ['a page of one owner’s accounts', 'SELECT * FROM accounts WHERE owner_id IN (?) AND (sort_key, id) > (?, ?) ORDER BY sort_key, id LIMIT 51', 'accounts_by_owner'],
+    ['contacts by canonical address', 'SELECT contact_id FROM contact_emails WHERE canonical IN (?)', 'contact_emails_by_canonical'],
+    ['activities of a contact, newest first', 'SELECT * FROM activities WHERE contact_id IN (?) ORDER BY occurred_at DESC, id DESC LIMIT 51', 'activities_by_contact'],
+    ['events, newest first', 'SELECT * FROM events WHERE (at, id) < (?, ?) ORDER BY at DESC, id DESC LIMIT 51', 'events_by_time'],
+    ['reminders by fire time', 'SELECT * FROM reminders WHERE assignee_id = ? ORDER BY fire_at, id LIMIT 51', 'reminders_by_assignee'],
+    [
+      'alerts to claim',
+      "SELECT id FROM reminders WHERE status = 'open' AND alert_at IS NOT NULL AND alert_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY alert_at, id LIMIT 10",
+      'reminders_open_alerts',
+    ],
+    ['stage totals', "SELECT stage_id, currency, count(*) FROM deals WHERE pipeline_id = ? AND status IN ('open') GROUP BY stage_id, currency", 'deals_by_pipeline'],
+    ['a stage history', 'SELECT * FROM stage_changes WHERE deal_id = ? ORDER BY at, id', 'stage_changes_by_deal'],
+  ];
+
+  it.each(cases)('answers %s from an index', (_what, query, index) => {
+    const detail = plan(query);
+    expect(detail).toContain(index);
+    expect(detail).not.toMatch(/SCAN (contacts|accounts|activities|events|reminders|deals|search_terms|contact_emails|stage_changes)\b(?! USING)/);
+    expect(detail).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+  });
+});

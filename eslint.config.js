@@ -59,7 +59,12 @@ export default tseslint.config(
     rules: restrict('nothing imports a surface except the hub that mounts it.', ['@rapport/extension', '@rapport/extension/*', '@rapport/e2e']),
   },
   {
-    files: ['**/*.config.{js,ts,mjs}', 'scripts/**/*.mjs', 'eslint.config.js'],
+    // Tools that require a default export (configs, vitest's global setup).
+    files: ['**/*.config.{js,ts,mjs}', 'scripts/**/*.mjs', 'eslint.config.js', 'test/support/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs', '**/*.config.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
-import { isUniqueViolation, uniqueViolationConflict } from './errors.js';
+import { toStoreError } from './errors.js';
 
 /** What a repository works with: where its queries run, and how to make several writes one. */
 export interface SqlContext {
@@ -10,12 +10,10 @@ export interface SqlContext {
   /**
    * Runs several statements as one write: all land or none do. Inside a transaction this is a
    * savepoint, so a failure leaves the surrounding transaction usable; outside, a transaction.
-   * A unique violation inside becomes `CrmError('conflict')`.
+   * What fails inside comes out as the Store's errors (a unique violation as `conflict`).
    */
   atomic<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
 }
-
-const asConflict = (error: unknown): unknown => (isUniqueViolation(error) ? uniqueViolationConflict(error) : error);
 
 /** Repositories outside a transaction: each atomic write is its own transaction. */
 export function directContext(db: Kysely<Database>, engine: Engine): SqlContext {
@@ -26,7 +24,7 @@ export function directContext(db: Kysely<Database>, engine: Engine): SqlContext 
       try {
         return await db.transaction().execute(work);
       } catch (error) {
-        throw asConflict(error);
+        throw toStoreError(error);
       }
     },
   };
@@ -47,7 +45,7 @@ export function transactionContext(trx: Transaction<Database>, engine: Engine): 
     } catch (error) {
       await sql`rollback to savepoint ${name}`.execute(trx);
       await sql`release savepoint ${name}`.execute(trx);
-      throw asConflict(error);
+      throw toStoreError(error);
     }
   };
   return {

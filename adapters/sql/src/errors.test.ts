@@ -24,6 +24,12 @@ describe('toStoreError', () => {
     expect((sqlite as Error).message).toContain('domain');
   });
 
+  it('turns a value the database cannot hold into invalid input', () => {
+    const nul = toStoreError(driverError({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }));
+    expect(nul).toMatchObject({ code: 'invalid_input' });
+    expect((nul as Error).message).toContain('0x00');
+  });
+
   it('turns database and connection failures into unavailable', () => {
     expect(toStoreError(driverError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }, 'Error'))).toMatchObject({ code: 'unavailable' });
     expect(toStoreError(driverError({ code: 'SQLITE_FULL', message: 'database or disk is full' }, 'SqliteError'))).toMatchObject({ code: 'unavailable' });

@@ -43,6 +43,15 @@ export function uniqueViolationConflict(error: unknown): CrmError {
   return new CrmError('conflict', message, { details: { table }, cause: error });
 }
 
+/**
+ * PostgreSQL's class 22, data exceptions: a value the database cannot hold, such as text with a
+ * NUL character (which SQLite stores) or a number out of a column's range. The input is at fault.
+ */
+function isDataException(error: unknown): boolean {
+  const code = asDriverError(error).code;
+  return error instanceof Error && typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH', 'EAI_AGAIN']);
 
 /** True for errors raised by a database driver or its connection, as opposed to the caller's own. */
@@ -60,6 +69,10 @@ export function isDatabaseError(error: unknown): boolean {
 export function toStoreError(error: unknown): unknown {
   if (error instanceof CrmError) return error;
   if (isUniqueViolation(error)) return uniqueViolationConflict(error);
+  if (isDataException(error)) {
+    const message = `The database cannot store this value: ${(error as Error).message}.`;
+    return new CrmError('invalid_input', message, { cause: error });
+  }
   if (isDatabaseError(error)) {
     const message = (error as Error).message;
     return new CrmError('unavailable', `The database could not complete the request: ${message}`, { cause: error });

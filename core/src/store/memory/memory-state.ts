@@ -9,19 +9,21 @@ import type { AccessToken } from '../../users/token.schema.js';
 import type { Team, User } from '../../users/user.schema.js';
 import type { IdempotencyRecord } from '../store.port.js';
 
-type Undo = () => void;
+/** Puts one row back the way it was before a write. */
+export type Undo = () => void;
 
 /** Copies a value in or out of the store, so callers never share objects with stored state. */
 export const copy = <T>(value: T): T => structuredClone(value);
 
 /**
- * One table: rows by key, copied in and out. While a transaction runs, every write records
- * how to undo itself in the state's journal.
+ * One table as a unit of work sees it: rows by key, copied in and out. A transaction's view
+ * records how to undo each of its writes in the transaction's journal; other views write directly.
  */
 export class MemoryTable<T> {
-  private readonly rows = new Map<string, T>();
-
-  constructor(private readonly state: MemoryState) {}
+  constructor(
+    private readonly rows: Map<string, T>,
+    private readonly journal: Undo[] | null,
+  ) {}
 
   get(key: string): T | null {
     const row = this.rows.get(key);
@@ -49,14 +51,10 @@ export class MemoryTable<T> {
   }
 
   private remember(key: string): void {
-    const journal = this.state.journal;
-    if (!journal) return;
-    const had = this.rows.has(key);
-    const before = this.rows.get(key);
-    journal.push(() => {
-      if (had) this.rows.set(key, before as T);
-      else this.rows.delete(key);
-    });
+    if (!this.journal) return;
+    const rows = this.rows;
+    const before = rows.get(key);
+    this.journal.push(before === undefined ? () => rows.delete(key) : () => rows.set(key, before));
   }
 }
 
@@ -66,37 +64,46 @@ export interface Lease {
   until: string;
 }
 
-/** Every table of the in-memory Store, and the journal that lets a transaction roll back. */
-export class MemoryState {
-  journal: Undo[] | null = null;
-  readonly users = new MemoryTable<User>(this);
-  readonly teams = new MemoryTable<Team>(this);
-  readonly tokens = new MemoryTable<AccessToken>(this);
-  readonly accounts = new MemoryTable<Account>(this);
-  readonly contacts = new MemoryTable<Contact>(this);
-  readonly pipelines = new MemoryTable<Pipeline>(this);
-  readonly deals = new MemoryTable<Deal>(this);
-  readonly stageChanges = new MemoryTable<StageChange>(this);
-  readonly activities = new MemoryTable<Activity>(this);
-  readonly reminders = new MemoryTable<Reminder>(this);
-  readonly leases = new MemoryTable<Lease>(this);
-  readonly deliveries = new MemoryTable<ReminderDelivery>(this);
-  readonly events = new MemoryTable<CrmEvent>(this);
-  readonly idempotency = new MemoryTable<IdempotencyRecord>(this);
+/** What each table holds. */
+interface Records {
+  users: User;
+  teams: Team;
+  tokens: AccessToken;
+  accounts: Account;
+  contacts: Contact;
+  pipelines: Pipeline;
+  deals: Deal;
+  stageChanges: StageChange;
+  activities: Activity;
+  reminders: Reminder;
+  /** Delivery leases by reminder id. */
+  leases: Lease;
+  /** By JSON [reminderId, fireAt, channel]. */
+  deliveries: ReminderDelivery;
+  events: CrmEvent;
+  /** By JSON [userId, key]. */
+  idempotency: IdempotencyRecord;
   /** Settings as JSON text. */
-  readonly settings = new MemoryTable<string>(this);
+  settings: string;
+}
 
-  begin(): void {
-    this.journal = [];
-  }
+const TABLES: ReadonlyArray<keyof Records> = [
+  'users', 'teams', 'tokens', 'accounts', 'contacts', 'pipelines', 'deals', 'stageChanges',
+  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings',
+];
 
-  commit(): void {
-    this.journal = null;
-  }
+/** Every table, as one unit of work sees them. */
+export type MemoryState = { readonly [K in keyof Records]: MemoryTable<Records[K]> };
 
-  rollback(): void {
-    const journal = this.journal ?? [];
-    this.journal = null;
-    for (let i = journal.length - 1; i >= 0; i -= 1) journal[i]?.();
+/** The rows of every table, and views of them for units of work. */
+export class MemoryData {
+  private readonly rows = new Map<keyof Records, Map<string, unknown>>(TABLES.map((name) => [name, new Map()]));
+
+  /** The tables as a unit of work sees them: `journal` collects undos when it is a transaction's. */
+  view(journal: Undo[] | null): MemoryState {
+    const view: Partial<Record<keyof Records, MemoryTable<unknown>>> = {};
+    for (const [name, rows] of this.rows) view[name] = new MemoryTable(rows, journal);
+    // Each entry was built for its own name just above, so the mapped type holds.
+    return view as MemoryState;
   }
 }

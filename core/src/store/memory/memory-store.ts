@@ -12,7 +12,7 @@ import { MemoryPipelineRepository } from './memory-pipeline-repository.js';
 import { MemoryReminderRepository } from './memory-reminder-repository.js';
 import { MemorySearchQueries } from './memory-search-queries.js';
 import { MemorySettingsRepository } from './memory-settings-repository.js';
-import { MemoryState } from './memory-state.js';
+import { MemoryData, type MemoryState, type Undo } from './memory-state.js';
 import { MemoryTeamRepository } from './memory-team-repository.js';
 import { MemoryTokenRepository } from './memory-token-repository.js';
 import { MemoryUserRepository } from './memory-user-repository.js';
@@ -46,25 +46,19 @@ class Mutex {
  */
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
-  private readonly state = new MemoryState();
+  private readonly data = new MemoryData();
   private readonly mutex = new Mutex();
-  private readonly uow: UnitOfWork;
+  private readonly direct: UnitOfWork = createMemoryUnitOfWork(this.data.view(null));
   private closed = false;
-
-  constructor() {
-    this.uow = createMemoryUnitOfWork(this.state);
-  }
 
   async transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       this.ensureOpen();
-      this.state.begin();
+      const journal: Undo[] = [];
       try {
-        const result = await work(this.uow);
-        this.state.commit();
-        return result;
+        return await work(createMemoryUnitOfWork(this.data.view(journal)));
       } catch (error) {
-        this.state.rollback();
+        for (const undo of journal.reverse()) undo();
         throw error;
       }
     });
@@ -72,7 +66,7 @@ export class MemoryStore implements Store {
 
   async read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     this.ensureOpen();
-    return work(this.uow);
+    return work(this.direct);
   }
 
   async close(): Promise<void> {

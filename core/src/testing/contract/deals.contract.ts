@@ -39,6 +39,9 @@ export function describeDealContract({ write, read }: ContractContext): void {
       expect((await read((uow) => uow.deals.get(deal.id)))?.collaboratorIds).toEqual(['usr_b', 'usr_a']);
       expect(await read((uow) => uow.deals.get('deal_missing'))).toBeNull();
       expect(ids(await read((uow) => uow.deals.getMany([deal.id, 'deal_missing'])))).toEqual([deal.id]);
+      const largest = aDeal({ amount: { minor: Number.MAX_SAFE_INTEGER, currency: 'USD' }, probability: 100 });
+      await write((uow) => uow.deals.insert(largest));
+      expect((await read((uow) => uow.deals.get(largest.id)))?.amount.minor).toBe(Number.MAX_SAFE_INTEGER);
       await expectCrmError(write((uow) => uow.deals.insert(deal)), 'conflict', deal.id);
     });
 

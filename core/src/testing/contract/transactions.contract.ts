@@ -52,6 +52,32 @@ export function describeTransactionContract({ write, read, store }: ContractCont
       await write((uow) => uow.contacts.insert(contact));
     });
 
+    it('keeps a write made outside it while it runs, when it rolls back', async () => {
+      const inside = anAccount({ name: 'Inside' });
+      const outside = anAccount({ name: 'Outside' });
+      let release = (): void => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started = (): void => {};
+      const running = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const failing = write(async (uow) => {
+        await uow.accounts.insert(inside);
+        started();
+        await gate;
+        throw new Boom('roll back');
+      });
+      await running;
+      const direct = read((uow) => uow.accounts.insert(outside));
+      release();
+      await expect(failing).rejects.toBeInstanceOf(Boom);
+      await direct;
+      expect(await read((uow) => uow.accounts.get(inside.id))).toBeNull();
+      expect(await read((uow) => uow.accounts.get(outside.id))).toEqual(outside);
+    });
+
     it('stays usable after a conflict that the work catches', async () => {
       const ann = aContact({ emails: ['ann@acme.com'] });
       await write((uow) => uow.contacts.insert(ann));

@@ -1,0 +1,47 @@
+import { aContact, aDeal } from '@rapport/core/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { SqlStore } from '../sql-store.js';
+import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+import { createPostgresStore } from './postgres-store.js';
+
+const adminUrl = inject('postgresUrl');
+
+/** What only PostgreSQL can get wrong: values its types refuse, and its transaction semantics. */
+describe.skipIf(!adminUrl)('PostgreSQL store specifics', () => {
+  let database: TestDatabase;
+  let store: SqlStore;
+  beforeAll(async () => {
+    database = await createTestDatabase(adminUrl ?? '', { prefix: 'rapport_pg_specifics' });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    await database.reset();
+    store = await createPostgresStore({ url: database.url, poolSize: 2 });
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('says text with a NUL character is invalid input, and the transaction carries on', async () => {
+    const bad = aContact({ name: 'Ann\u0000Lee' });
+    const good = aDeal();
+    await store.transaction(async (uow) => {
+      await expect(uow.contacts.insert(bad)).rejects.toMatchObject({ code: 'invalid_input' });
+      await uow.deals.insert(good);
+    });
+    expect(await store.read((uow) => uow.contacts.get(bad.id))).toBeNull();
+    expect(await store.read((uow) => uow.deals.get(good.id))).toEqual(good);
+    await expect(store.read((uow) => uow.contacts.insert(bad))).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('reads counts and sums of BIGINT columns as numbers', async () => {
+    await store.transaction(async (uow) => {
+      await uow.deals.insert(aDeal({ amount: { minor: 4_000_000_000_000, currency: 'USD' }, probability: 50 }));
+      await uow.deals.insert(aDeal({ amount: { minor: 5_000_000_000_000, currency: 'USD' }, probability: 50 }));
+    });
+    const [total] = await store.read((uow) => uow.aggregates.stageTotals({ pipelineId: aDeal().pipelineId }));
+    expect(total).toEqual({ stageId: 'lead', currency: 'USD', count: 2, amountMinor: 9_000_000_000_000, weightedMinor: 4_500_000_000_000 });
+  });
+});

@@ -49,3 +49,7 @@ export * from './commands/command.schema.js';
 export { parseCommand } from './commands/parse-command.js';
 export { HELP, formatHelp, type CommandHelp } from './commands/help.js';
 export { commandErrorToCrmError } from './commands/command-error.js';
+export type * from './commands/command-outcome.js';
+export { runCommand, runText, runHelp, type RunTextResult } from './commands/run-command.js';
+export { MAX_DEAL_CANDIDATES } from './commands/run-deal.js';
+export { pipelineBoard, type PipelineBoard, type StageColumn, type CurrencyTotal } from './commands/pipeline-board.js';

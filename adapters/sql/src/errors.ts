@@ -11,7 +11,7 @@ interface DriverError {
 const asDriverError = (error: unknown): DriverError => (typeof error === 'object' && error !== null ? (error as DriverError) : {});
 
 /** A unique or primary-key constraint broken: PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY. */
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   const code = asDriverError(error).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
@@ -28,7 +28,7 @@ function violatedTable(error: unknown): string {
  * A conflict for a unique violation the repositories did not see coming (a write that raced
  * another one past their checks). The message names what clashed as far as the error tells.
  */
-export function uniqueViolationConflict(error: unknown): CrmError {
+function uniqueViolationConflict(error: unknown): CrmError {
   const e = asDriverError(error);
   const detail = typeof e.detail === 'string' ? ` (${e.detail})` : '';
   const what: Record<string, string> = {
@@ -55,7 +55,7 @@ function isDataException(error: unknown): boolean {
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH', 'EAI_AGAIN']);
 
 /** True for errors raised by a database driver or its connection, as opposed to the caller's own. */
-export function isDatabaseError(error: unknown): boolean {
+function isDatabaseError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = asDriverError(error).code;
   if (typeof code === 'string' && (code.startsWith('SQLITE_') || NETWORK_CODES.has(code) || /^[0-9A-Z]{5}$/.test(code))) return true;

@@ -1,0 +1,99 @@
+import { createServices, CrmError, ensureDefaultPipeline, ManualClock, type Services, type Store } from '@rapport/core';
+import { CAST, TEAM_NAMES, type Staff, type TeamKey } from './cast.js';
+import { planAccounts } from './plan-accounts.js';
+import { planActivities } from './plan-activities.js';
+import { planDeals } from './plan-deals.js';
+import { planReminders } from './plan-reminders.js';
+import { Random } from './random.js';
+import { scheduleDeals } from './schedule-deals.js';
+import { SeededIds } from './seeded-ids.js';
+import { contextFor, DAY, MINUTE, Timeline } from './timeline.js';
+
+export interface DemoSeedResult {
+  users: Array<{ id: string; name: string; email: string; role: 'rep' | 'manager' | 'admin'; team: string | null; token: string }>;
+  counts: Record<string, number>;
+}
+
+export interface DemoLogger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** The same seed always builds the same company. */
+const SEED = 20_240_611;
+const ACCOUNTS: Record<'full' | 'small', number> = { full: 2000, small: 100 };
+
+/**
+ * Seeds a demo company into an empty database: a sales team in two teams, customers in
+ * several languages and scripts, and a year of deals, activities and reminders ending at
+ * `now`. Everything goes through the core services with a clock walked through the year,
+ * so events, stage history, versions and permissions are as real as a year of use. The same
+ * `now` gives the same names, amounts and stages (and ids); access token secrets are new each time.
+ * `small` (about 100 accounts) is for tests.
+ */
+export async function seedDemo(
+  deps: { store: Store; now: Date; logger?: DemoLogger },
+  options: { size?: 'full' | 'small' } = {},
+): Promise<DemoSeedResult> {
+  const size = options.size ?? 'full';
+  const began = performance.now();
+  const now = deps.now.getTime();
+  const start = now - 365 * DAY;
+  if ((await deps.store.read((uow) => uow.users.count())) > 0) {
+    throw new CrmError('conflict', 'The demo company is seeded into an empty database only, and this one already has users. Use a new data folder (or database) for the demo.');
+  }
+  const random = new Random(SEED);
+  const clock = new ManualClock(new Date(start - 30 * DAY));
+  const serviceDeps = { store: deps.store, clock, ids: new SeededIds(clock, random.fork()) };
+  const pipeline = await ensureDefaultPipeline(serviceDeps);
+  const services = createServices(serviceDeps);
+  const staff = await hire(services, clock);
+
+  const timeline = new Timeline(start, now - MINUTE);
+  const accounts = planAccounts(random.fork(), timeline, ACCOUNTS[size]);
+  const deals = planDeals(random.fork(), timeline, accounts, { ids: pipeline.stages.map((s) => s.id) });
+  scheduleDeals(random.fork(), timeline, deals);
+  planActivities(random.fork(), timeline, accounts, deals);
+  planReminders(random.fork(), timeline, accounts, deals);
+  deps.logger?.info('Seeding the demo company', { size, steps: timeline.size });
+
+  const counts: Record<string, number> = { teams: staff.teams.size, users: staff.users.size };
+  await timeline.play(clock, contextFor(services, staff, counts), (done, total) => {
+    deps.logger?.info('Seeding the demo company', { done, total });
+  });
+  for (const deal of deals) counts[`deals.${deal.outcome.status}`] = (counts[`deals.${deal.outcome.status}`] ?? 0) + 1;
+
+  clock.set(deps.now);
+  const users: DemoSeedResult['users'] = [];
+  for (const member of CAST) {
+    const user = staff.users.get(member.key);
+    if (!user) continue;
+    const { secret } = await services.tokens.create(null, user.id, 'demo');
+    users.push({ id: user.id, name: user.name, email: user.email, role: user.role, team: member.team ? TEAM_NAMES[member.team] : null, token: secret });
+  }
+  counts.tokens = users.length;
+  deps.logger?.info('Demo company ready', { ...counts, seconds: Math.round(performance.now() - began) / 1000 });
+  return { users, counts };
+}
+
+/** Creates the teams and people, a month before the year of history starts. */
+async function hire(services: Services, clock: ManualClock): Promise<Staff> {
+  const staff: Staff = { users: new Map(), teams: new Map() };
+  for (const key of Object.keys(TEAM_NAMES) as TeamKey[]) {
+    staff.teams.set(key, await services.users.createTeam(null, TEAM_NAMES[key]));
+    clock.advance(MINUTE);
+  }
+  for (const member of CAST) {
+    const team = member.team ? staff.teams.get(member.team) : undefined;
+    const user = await services.users.create(null, {
+      name: member.name,
+      email: member.email,
+      role: member.role,
+      teamId: team?.id ?? null,
+      timeZone: member.timeZone,
+      quietHours: member.quietHours,
+    });
+    staff.users.set(member.key, user);
+    clock.advance(MINUTE);
+  }
+  return staff;
+}

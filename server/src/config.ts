@@ -26,8 +26,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /** The settings, their defaults and what they do: printed by `rapport --help` and kept in the README. */
 export const SETTINGS: ReadonlyArray<{ name: string; default: string; description: string }> = [
-  { name: 'RAPPORT_DATA_DIR', default: './data', description: 'Folder for the embedded SQLite database (rapport.sqlite) and demo tokens.' },
-  { name: 'DATABASE_URL', default: '(unset: SQLite)', description: 'A postgres:// URL runs the hub on PostgreSQL instead.' },
+  { name: 'RAPPORT_DATA_DIR', default: './data', description: 'Folder for the embedded SQLite database (rapport.db) and the demo tokens.' },
+  { name: 'DATABASE_URL', default: '(unset: SQLite)', description: 'A postgres:// URL runs the hub on PostgreSQL instead; sqlite:<file> picks another SQLite file.' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 to serve your network.' },
   { name: 'PORT', default: '4400', description: 'HTTP port.' },
   { name: 'RAPPORT_PUBLIC_URL', default: 'http://localhost:<PORT>', description: 'Address users and Slack/Teams reach the hub at (links, manifests).' },
@@ -60,8 +60,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const port = Number(env.PORT ?? 4400);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid('PORT', `"${env.PORT}" is not a port number (0–65535).`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw invalid('DATABASE_URL', 'Use a postgres:// URL, or leave it unset for the embedded SQLite database.');
+  if (databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:|file:)/i.test(databaseUrl)) {
+    throw invalid('DATABASE_URL', 'Use a postgres:// URL (or sqlite:<file>), or leave it unset for the embedded SQLite database in the data folder.');
   }
   const logLevel = (env.RAPPORT_LOG_LEVEL ?? 'info') as LogLevel;
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw invalid('RAPPORT_LOG_LEVEL', 'Use debug, info, warn or error.');

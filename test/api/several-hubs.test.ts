@@ -40,7 +40,7 @@ describe.skipIf(!postgres?.available)('several hubs on one PostgreSQL database',
   });
 
   it('delivers each of 60 due reminders exactly once across three hubs ticking at once', async () => {
-    const [{ hub }] = hubs as [{ hub: Hub }];
+    const hub = hubs[0]!.hub;
     const rep = await hub.services.users.create(null, { name: 'Ann', email: 'ann@hubs.test', timeZone: 'Europe/Berlin' });
     const actor = { user: rep, surface: 'api' as const };
     for (let i = 0; i < 60; i += 1) await hub.services.reminders.create(actor, { title: `Follow-up ${i}`, dueAt: '2026-05-04T07:59:00Z' });
@@ -54,7 +54,8 @@ describe.skipIf(!postgres?.available)('several hubs on one PostgreSQL database',
   });
 
   it('picks up a reminder another hub claimed and then abandoned once its lease runs out', async () => {
-    const [{ hub: first }, { hub: second, channel }] = hubs as [{ hub: Hub }, { hub: Hub; channel: Channel }];
+    const first = hubs[0]!.hub;
+    const { hub: second, channel } = hubs[1]!;
     const user = await first.services.users.findByEmail('ann@hubs.test');
     const reminder = await first.services.reminders.create({ user: user!, surface: 'api' }, { title: 'Abandoned', dueAt: '2026-05-04T08:00:00Z' });
     // hub-a claims it and "crashes" before delivering.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '@rapport/core';
-import { createPostgresStore, createSqliteStore } from '@rapport/sql';
+import { createPostgresStore, openStore } from '@rapport/sql';
 import { createTestDatabase } from '@rapport/sql/testing';
 import { inject } from 'vitest';
 
@@ -30,7 +30,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabaseHandle>
     return {
       dataDir,
       databaseUrl: null,
-      open: () => createSqliteStore({ file: join(dataDir, 'rapport.sqlite') }),
+      open: () => openStore({ dataDir }),
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }

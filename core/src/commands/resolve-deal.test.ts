@@ -82,6 +82,8 @@ describe('deal: finding the deal', () => {
   it('takes a deal id as it is, whatever its status', async () => {
     const outcome = asDeal(await w.runText(w.users.ann, `deal ${w.deals.acmeWon.id} note renewal signed on paper`));
     expect(outcome.note).toMatchObject({ dealId: w.deals.acmeWon.id });
+    const shouted = asDeal(await w.runText(w.users.ann, `deal ${w.deals.acmeRenewal.id.toUpperCase()} stage proposal`));
+    expect(shouted.deal).toMatchObject({ id: w.deals.acmeRenewal.id, stageId: 'proposal' });
     await expect(w.runText(w.users.ann, `deal ${w.deals.acmeWon.id} stage demo`)).rejects.toMatchObject({
       code: 'conflict',
       message: '"Acme 2025 renewal" is won. A manager can reopen it if it should move stage.',

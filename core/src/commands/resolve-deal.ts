@@ -22,7 +22,7 @@ export interface ResolvedDeal {
   accountName: string;
 }
 
-export const DEAL_ID_PATTERN = /^deal_[0-9a-z]+$/;
+export const DEAL_ID_PATTERN = /^deal_[0-9a-z]+$/i;
 
 /** Customers looked at per query; their deals are listed one page each. */
 const MAX_CUSTOMERS = 20;
@@ -40,7 +40,7 @@ interface Found extends ResolvedDeal {
  */
 export async function resolveDeal(services: Services, actor: Actor, query: string): Promise<ResolvedDeal[]> {
   const text = query.trim();
-  if (DEAL_ID_PATTERN.test(text)) return [await dealById(services, actor, text)];
+  if (DEAL_ID_PATTERN.test(text)) return [await dealById(services, actor, text.toLowerCase())];
   const words = text.split(/\s+/u).filter((w) => w.length > 0);
   for (let n = words.length; n >= 1; n -= 1) {
     const customerText = words.slice(0, n).join(' ');

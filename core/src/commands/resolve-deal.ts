@@ -22,7 +22,7 @@ export interface ResolvedDeal {
   accountName: string;
 }
 
-export const DEAL_ID_PATTERN = /^deal_[0-9a-z]+$/i;
+const DEAL_ID_PATTERN = /^deal_[0-9a-z]+$/i;
 
 /** Customers looked at per query; their deals are listed one page each. */
 const MAX_CUSTOMERS = 20;

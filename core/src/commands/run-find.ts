@@ -8,7 +8,7 @@ import { count, quoted } from './outcome-text.js';
 type FindCommand = Extract<Command, { kind: 'find' }>;
 
 /** Matches listed for `find`; a longer list belongs in a search page, not a chat reply. */
-export const FIND_LIMIT = 10;
+const FIND_LIMIT = 10;
 
 /**
  * The match `find` can open straight away, or null when the person should pick: an exact
@@ -23,7 +23,7 @@ export function clearTopMatch(matches: readonly LookupMatch[]): LookupMatch | nu
 }
 
 /** How a match is named in a sentence: "Ann Lee at Acme Corp", "Acme Corp". */
-export function matchName(match: LookupMatch): string {
+function matchName(match: LookupMatch): string {
   if (match.kind === 'account') return match.account.name;
   return match.account ? `${match.contact.name} at ${match.account.name}` : match.contact.name;
 }

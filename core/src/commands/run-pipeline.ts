@@ -16,7 +16,7 @@ type PipelineCommand = Extract<Command, { kind: 'pipeline' }>;
  * Whose open deals a pipeline view shows. `mine`: the deals the person owns. `team`: a
  * manager sees their team's (their own included), an admin everyone's; a rep is refused.
  */
-export async function pipelineAudience(uow: UnitOfWork, user: User, scope: PipelineScope): Promise<PipelineAudience> {
+async function pipelineAudience(uow: UnitOfWork, user: User, scope: PipelineScope): Promise<PipelineAudience> {
   if (scope === 'mine') return { kind: 'user', userId: user.id, name: user.name };
   if (isAdmin(user)) return { kind: 'everyone' };
   if (!isManager(user)) {

@@ -107,7 +107,7 @@ describe('DealService', () => {
   it('refuses bad input with the field that is wrong', async () => {
     const bad = deals().create(world.as(world.users.ann), { title: '', accountId: deal.accountId, amount: { minor: 12.5, currency: 'dollars' } });
     await expect(bad).rejects.toBeInstanceOf(CrmError);
-    const error = await bad.catch((e: CrmError) => e);
+    const error = (await bad.catch((e: unknown) => e)) as CrmError;
     expect(error.issues.map((i) => i.path).sort()).toEqual(['amount.currency', 'amount.minor', 'title']);
   });
 });

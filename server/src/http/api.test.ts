@@ -23,7 +23,7 @@ describe('the REST API', () => {
   });
 
   it('refuses a missing or unknown token with problem+json saying how to get one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer rpt_nope' }, { authorization: 'Basic abc' }]) {
+    for (const headers of [{}, { authorization: 'Bearer rpt_nope' }, { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
       const response = await t.request(null, 'GET', '/api/v1/lookup?q=acme', { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');

@@ -107,7 +107,7 @@ export function planAccounts(random: Random, timeline: Timeline, count: number):
     const owner = ownerFor(random, team, locale);
     const createdAt = imported
       ? atWork(random, window.start - random.between(1, 10) * DAY, admin().timeZone)
-      : Math.min(atWork(random, window.start + (window.end - window.start - 3 * DAY) * random.next() ** 0.85, owner.timeZone), window.end - 2 * DAY);
+      : Math.min(atWork(random, window.start + (window.end - window.start - 3 * DAY) * random.next() ** 0.7, owner.timeZone), window.end - 2 * DAY);
     const story = imported ? random.weighted(IMPORTED_STORIES) : 'prospect';
     const account: AccountPlan = {
       id: null,

@@ -44,6 +44,9 @@ function title(random: Random, account: AccountPlan, kind: DealKind, createdAt: 
   }
 }
 
+/** Mean days a deal spends in a stage: enterprise buyers take longer. */
+const paceOf = (account: AccountPlan): number => (account.team === 'enterprise' ? 12 : 7);
+
 interface DealSeed {
   kind: DealKind;
   createdAt: number;
@@ -60,7 +63,7 @@ function makeDeal(random: Random, account: AccountPlan, stages: Stages, seed: De
   const createdAt = after(Math.max(account.createdAt, contact?.createdAt ?? 0), seed.createdAt, 10 * MINUTE);
   const owner = account.owner;
   const teammates = reps(account.team).filter((m) => m.key !== owner.key);
-  const pace = account.team === 'enterprise' ? 15 : 8;
+  const pace = paceOf(account);
   const base = {
     id: null,
     account,
@@ -90,7 +93,7 @@ function natural(random: Random, stages: Stages, outcomes: ReadonlyArray<readonl
       stages,
       startIndex: stages.ids.indexOf(deal.startStage),
       outcome: random.weighted(outcomes),
-      pace: deal.account.team === 'enterprise' ? 15 : 8,
+      pace: paceOf(deal.account),
       owner: deal.owner,
       amount: deal.amount,
       round: (minor) => roundMinor(minor, deal.amount.currency),
@@ -105,7 +108,7 @@ function dealsOf(random: Random, account: AccountPlan, stages: Stages, timeline:
   switch (account.story) {
     case 'prospect': {
       const count = random.weighted([[0, 25], [1, 55], [2, 20]] as const);
-      return Array.from({ length: count }, () =>
+      const deals = Array.from({ length: count }, () =>
         makeDeal(random, account, stages, {
           kind: 'new',
           createdAt: between(account.createdAt + 0.1 * DAY, Math.min(account.createdAt + 60 * DAY, end - DAY)),
@@ -114,12 +117,21 @@ function dealsOf(random: Random, account: AccountPlan, stages: Stages, timeline:
           until: end,
         }),
       );
+      // Land and expand: some new customers buy more a few months later.
+      const won = deals.map((d) => d.outcome.events.find((e) => e.kind === 'win')?.at).find((at) => at !== undefined);
+      if (won !== undefined && random.chance(0.35)) {
+        const createdAt = won + random.between(30, 120) * DAY;
+        if (createdAt < end - 2 * DAY) deals.push(makeDeal(random, account, stages, { kind: 'expansion', createdAt: between(createdAt, createdAt + DAY), startIndex: 1, script: existing, until: end }));
+      }
+      return deals;
     }
     case 'customer': {
       const count = random.weighted([[0, 20], [1, 50], [2, 30]] as const);
       return Array.from({ length: count }, () => {
         const kind: DealKind = random.chance(0.55) ? 'renewal' : 'expansion';
-        return makeDeal(random, account, stages, { kind, createdAt: between(timeline.start, end - 2 * DAY), startIndex: kind === 'renewal' ? 2 : 1, script: existing, until: end });
+        // The team books more renewal and expansion talks as it settles into the CRM.
+        const createdAt = timeline.start + (end - 2 * DAY - timeline.start) * random.next() ** 0.75;
+        return makeDeal(random, account, stages, { kind, createdAt: between(createdAt, createdAt + DAY), startIndex: kind === 'renewal' ? 2 : 1, script: existing, until: end });
       });
     }
     case 'quiet': {

@@ -17,7 +17,7 @@ export * from './activities/activity.schema.js';
 export * from './reminders/reminder.schema.js';
 export * from './events/event.schema.js';
 export * from './lookup/search-terms.js';
-export type * from './store/store.port.js';
+export * from './store/store.port.js';
 export * from './shared/validate.js';
 export * from './shared/objects.js';
 export * from './services/context.js';

@@ -69,6 +69,17 @@ describe('the REST API', () => {
     expect(reused.status).toBe(409);
   });
 
+  it('runs only one of two copies of a POST sent at the same moment with the same key', async () => {
+    const body = { name: 'Twice Ltd' };
+    const headers = { 'idempotency-key': 'double-click' };
+    const answers = await Promise.all([t.request('ann', 'POST', '/api/v1/accounts', { body, headers }), t.request('ann', 'POST', '/api/v1/accounts', { body, headers })]);
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(201);
+    expect([201, 409]).toContain(statuses[1]);
+    const found = await (await t.request('ann', 'GET', '/api/v1/lookup?q=twice')).json();
+    expect(found.items).toHaveLength(1);
+  });
+
   it('says which field is wrong, and never answers bad input with a 500', async () => {
     const bad = await t.request('ann', 'POST', '/api/v1/deals', { body: { title: 'x', accountId, amount: { minor: -5, currency: 'EURO' } } });
     expect(bad.status).toBe(400);

@@ -33,6 +33,20 @@ export class SqlIdempotencyRepository implements IdempotencyRepository {
     if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw storeConflicts.idempotencyKeyTaken(record.key);
   }
 
+  async complete(userId: string, key: string, status: number, body: string): Promise<boolean> {
+    const result = await this.ctx.db
+      .updateTable('idempotency_records')
+      .set({ status, body })
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return affected(result) > 0;
+  }
+
+  async release(userId: string, key: string): Promise<void> {
+    await this.ctx.db.deleteFrom('idempotency_records').where('user_id', '=', userId).where('key', '=', key).execute();
+  }
+
   async deleteBefore(createdAt: string): Promise<number> {
     return affected(await this.ctx.db.deleteFrom('idempotency_records').where('created_at', '<', createdAt).executeTakeFirst());
   }

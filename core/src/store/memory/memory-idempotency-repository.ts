@@ -17,6 +17,18 @@ export class MemoryIdempotencyRepository implements IdempotencyRepository {
     this.state.idempotency.set(id, record);
   }
 
+  async complete(userId: string, key: string, status: number, body: string): Promise<boolean> {
+    const id = keyOf(userId, key);
+    const record = this.state.idempotency.get(id);
+    if (!record) return false;
+    this.state.idempotency.set(id, { ...record, status, body });
+    return true;
+  }
+
+  async release(userId: string, key: string): Promise<void> {
+    this.state.idempotency.delete(keyOf(userId, key));
+  }
+
   async deleteBefore(createdAt: string): Promise<number> {
     let deleted = 0;
     for (const record of this.state.idempotency.all()) {

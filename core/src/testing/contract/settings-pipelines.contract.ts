@@ -53,6 +53,18 @@ export function describeSettingsAndPipelineContract({ write, read }: ContractCon
       expect(await read((uow) => uow.idempotency.get('usr_bob', first.key))).toEqual(bobs);
     });
 
+    it('completes a reserved record with its response, and releases one', async () => {
+      const reserved = record({ key: 'reserved', status: 0, body: '' });
+      await write((uow) => uow.idempotency.put(reserved));
+      expect(await write((uow) => uow.idempotency.complete('usr_ann', 'reserved', 201, '{"id":"acc_1"}'))).toBe(true);
+      expect(await read((uow) => uow.idempotency.get('usr_ann', 'reserved'))).toEqual({ ...reserved, status: 201, body: '{"id":"acc_1"}' });
+      expect(await write((uow) => uow.idempotency.complete('usr_ann', 'missing', 201, '{}'))).toBe(false);
+      await write((uow) => uow.idempotency.release('usr_ann', 'reserved'));
+      expect(await read((uow) => uow.idempotency.get('usr_ann', 'reserved'))).toBeNull();
+      await write((uow) => uow.idempotency.put(reserved));
+      expect(await read((uow) => uow.idempotency.get('usr_ann', 'reserved'))).toEqual(reserved);
+    });
+
     it('deletes the records created strictly before an instant and says how many', async () => {
       const cut = '2026-03-01T00:00:00.000Z';
       await write(async (uow) => {

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayWidth, padToWidth } from '@rapport/core';
 
 export interface DemoToken {
   name: string;
@@ -31,6 +32,7 @@ export function readDemoTokens(dataDir: string): DemoToken[] | null {
 }
 
 export function formatDemoTokens(tokens: DemoToken[]): string[] {
-  const width = Math.max(...tokens.map((t) => `${t.name} (${t.role}${t.team ? `, ${t.team}` : ''})`.length));
-  return tokens.map((t) => `  ${`${t.name} (${t.role}${t.team ? `, ${t.team}` : ''})`.padEnd(width)}  ${t.token}`);
+  const label = (t: DemoToken) => `${t.name} (${t.role}${t.team ? `, ${t.team}` : ''})`;
+  const width = Math.max(...tokens.map((t) => displayWidth(label(t))));
+  return tokens.map((t) => `  ${padToWidth(label(t), width)}  ${t.token}`);
 }

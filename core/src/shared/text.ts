@@ -66,3 +66,20 @@ export function queryWords(query: string): string[] {
 export function matchesAllWords(terms: readonly string[], query: readonly string[]): boolean {
   return query.every((q) => terms.some((t) => t.startsWith(q)));
 }
+
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]|\p{Emoji_Presentation}/u;
+
+/** Columns a text takes in a terminal: East Asian wide characters and emoji take two, combining marks none. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text.normalize('NFC')) {
+    if (/\p{M}/u.test(char) || char === '\u200d' || /[\uFE00-\uFE0F]/.test(char)) continue;
+    width += WIDE.test(char) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Pads text with spaces to `width` terminal columns (see displayWidth). */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}

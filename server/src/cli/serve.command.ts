@@ -47,11 +47,21 @@ async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
     if (code === 'EADDRINUSE') throw new CrmError('unavailable', `Port ${config.port} is in use. Stop what runs there or start with PORT=<another port>.`);
     throw error;
   }
-  printBanner(io, config, address.url, seeded);
+  printBanner(io, config, address.url, seeded, await exampleEmail(hub, seeded ?? readDemoTokens(config.dataDir)));
   return hub;
 }
 
-function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToken[] | null): void {
+/** A customer address the sample rep can look up, so the printed example answers with something. */
+async function exampleEmail(hub: Hub, tokens: DemoToken[] | null): Promise<string | null> {
+  const rep = tokens?.find((t) => t.role === 'rep');
+  if (!rep) return null;
+  const user = await hub.services.users.findByEmail(rep.email);
+  if (!user) return null;
+  const page = await hub.store.read((uow) => uow.contacts.list({ ownerIds: [user.id] }, { limit: 20 }));
+  return page.items.find((c) => c.emails.length > 0 && c.accountId)?.emails[0] ?? null;
+}
+
+function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToken[] | null, email: string | null): void {
   const line = (label: string, value: string) => io.out(`  ${label.padEnd(11)}${value}`);
   io.out('');
   io.out(`Rapport hub ${VERSION} is running`);
@@ -71,7 +81,12 @@ function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToke
     if (sample) {
       io.out('');
       io.out('Try it:');
-      io.out(`  curl -H "Authorization: Bearer ${sample.token}" "${url}/api/v1/lookup?q=acme"`);
+      const auth = `-H "Authorization: Bearer ${sample.token}"`;
+      io.out(`  curl ${auth} "${url}/api/v1/me"`);
+      if (email) {
+        io.out(`  curl ${auth} "${url}/api/v1/lookup?q=${encodeURIComponent(email)}"`);
+        io.out(`  curl ${auth} "${url}/api/v1/cards?email=${encodeURIComponent(email)}"`);
+      }
     }
   }
   io.out('');

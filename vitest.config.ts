@@ -12,6 +12,7 @@ const sources: Record<string, string> = {
   '@rapport/http': here('./adapters/http/src/index.ts'),
   '@rapport/server/testing': here('./server/src/testing/index.ts'),
   '@rapport/server': here('./server/src/index.ts'),
+  '@rapport/indexeddb': here('./adapters/indexeddb/src/index.ts'),
 };
 
 export default defineConfig({
@@ -22,7 +23,7 @@ export default defineConfig({
     })),
   },
   test: {
-    include: ['{core,adapters/*,server,test,bench}/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{core,adapters/*,server,test,bench,extension}/src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: [here('./test/support/global-setup.ts')],
     testTimeout: 20_000,

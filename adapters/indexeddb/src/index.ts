@@ -1,0 +1,1 @@
+export { IdbStore } from './idb-store.js';

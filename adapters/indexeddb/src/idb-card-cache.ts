@@ -1,0 +1,45 @@
+import type { SyncDb } from './sync-db.js';
+
+/** A value as it was last seen, and when. */
+export interface Cached<T> {
+  key: string;
+  value: T;
+  savedAt: string;
+}
+
+/**
+ * What a rep has seen, kept so it shows at once and offline: customer cards by address
+ * (`cards`), and small marks such as "this Message-ID is logged" or "this notice was shown" (`marks`).
+ */
+export class IdbCardCache {
+  constructor(
+    private readonly db: SyncDb,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  async getCard<T>(key: string): Promise<Cached<T> | null> {
+    return ((await this.db.get('cards', key.toLowerCase())) as Cached<T> | undefined) ?? null;
+  }
+
+  async putCard<T>(key: string, value: T): Promise<void> {
+    await this.db.put('cards', { key: key.toLowerCase(), value, savedAt: this.now() });
+  }
+
+  async deleteCard(key: string): Promise<void> {
+    await this.db.delete('cards', key.toLowerCase());
+  }
+
+  async getMark<T>(key: string): Promise<T | null> {
+    return ((await this.db.get('marks', key)) as Cached<T> | undefined)?.value ?? null;
+  }
+
+  async putMark<T>(key: string, value: T): Promise<void> {
+    await this.db.put('marks', { key, value, savedAt: this.now() });
+  }
+
+  /** Forgets every card and mark (the rep switched hubs or accounts). */
+  async clear(): Promise<void> {
+    const tx = this.db.transaction(['cards', 'marks'], 'readwrite');
+    await Promise.all([tx.objectStore('cards').clear(), tx.objectStore('marks').clear(), tx.done]);
+  }
+}

@@ -7,6 +7,9 @@ import { LookupService } from '../lookup/lookup.service.js';
 import { ReminderService } from '../reminders/reminder.service.js';
 import { TokenService } from '../users/token.service.js';
 import { UserService } from '../users/user.service.js';
+import { IdentityService } from '../users/identity.service.js';
+import { DealAlertService } from '../alerts/deal-alert.service.js';
+import { MyDayService } from '../home/my-day.service.js';
 import type { ServiceDeps } from './context.js';
 
 /** Every core service over one Store, clock and id source. */
@@ -20,6 +23,9 @@ export interface Services {
   reminders: ReminderService;
   lookup: LookupService;
   cards: CustomerCardService;
+  identities: IdentityService;
+  alerts: DealAlertService;
+  myDay: MyDayService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -33,5 +39,8 @@ export function createServices(deps: ServiceDeps): Services {
     reminders: new ReminderService(deps),
     lookup: new LookupService(deps),
     cards: new CustomerCardService(deps),
+    identities: new IdentityService(deps),
+    alerts: new DealAlertService(deps),
+    myDay: new MyDayService(deps),
   };
 }

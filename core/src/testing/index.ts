@@ -21,3 +21,5 @@ export {
   anEvent,
   testId,
 } from './builders.js';
+export { createWorld, WORLD_START, type World } from './world.js';
+export { createCommandWorld, type CommandWorld } from '../commands/command-fixture.js';

@@ -59,3 +59,4 @@ export * from './alerts/deal-alert.service.js';
 export type * from './home/my-day.js';
 export { MyDayService } from './home/my-day.service.js';
 export { STALE_AFTER_DAYS } from './home/my-day.js';
+export * from './reminders/channel-notices.js';

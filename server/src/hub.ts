@@ -17,6 +17,7 @@ import { createApp, type Mount } from './http/app.js';
 import type { HubEnv } from './http/hub-env.js';
 import { createLogger, type Logger } from './logger.js';
 import { LogNotifier } from './scheduler/log-notifier.js';
+import { ExtensionNotifier } from './scheduler/extension-notifier.js';
 import { SchedulerLoop } from './scheduler/scheduler-loop.js';
 import { VERSION } from './version.js';
 
@@ -58,9 +59,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await ensureDefaultPipeline(deps);
   const services = createServices(deps);
 
-  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl }, options.mounts ?? []);
+  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock }, options.mounts ?? []);
 
-  const notifiers = [new LogNotifier(logger), ...(options.notifiers ?? [])];
+  const notifiers = [new LogNotifier(logger), new ExtensionNotifier(), ...(options.notifiers ?? [])];
   const scheduler = new ReminderScheduler(deps, { owner: config.hubId, notifiers });
   const housekeeping = async () => {
     await store.transaction((uow) => uow.idempotency.deleteBefore(new Date(clock.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString()));

@@ -11,3 +11,4 @@ export * from './scheduler/scheduler-loop.js';
 export * from './demo-tokens.js';
 export * from './cli/cli.js';
 export * from './cli/args.js';
+export * from './scheduler/extension-notifier.js';

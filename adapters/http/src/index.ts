@@ -12,3 +12,4 @@ export * from './openapi.js';
 export * from './client/client.js';
 export * from './contract/routes/people.routes.js';
 export * from './contract/routes/system.routes.js';
+export * from './contract/routes/notices.routes.js';

@@ -10,6 +10,7 @@ import { dealHandlers } from './handlers/deals.handlers.js';
 import { lookupHandlers } from './handlers/lookup.handlers.js';
 import { peopleHandlers } from './handlers/people.handlers.js';
 import { reminderHandlers } from './handlers/reminders.handlers.js';
+import { noticeHandlers } from './handlers/notices.handlers.js';
 import type { HttpDeps, HubEnv } from './hub-env.js';
 import { idempotency } from './idempotency.middleware.js';
 import { toProblem } from './problem.js';
@@ -68,6 +69,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...activityHandlers(deps),
     ...reminderHandlers(deps),
     ...peopleHandlers(deps),
+    ...noticeHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
   const withIdempotency = [idempotency(deps)];
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {

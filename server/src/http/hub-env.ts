@@ -1,4 +1,4 @@
-import type { Actor, Services, Store } from '@rapport/core';
+import type { Actor, Clock, Services, Store } from '@rapport/core';
 import type { Logger } from '../logger.js';
 
 /** What the HTTP layer is given by the hub's composition root. */
@@ -8,6 +8,8 @@ export interface HttpDeps {
   logger: Logger;
   version: string;
   publicUrl: string;
+  /** Where "now" comes from (the system clock unless a test sets one). */
+  clock?: Clock;
 }
 
 /** Per-request values set by middleware. */

@@ -6,6 +6,7 @@ import { lookupRoutes } from './routes/lookup.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { reminderRoutes } from './routes/reminders.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { noticeRoutes } from './routes/notices.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -17,6 +18,7 @@ export const api = {
   ...activityRoutes,
   ...reminderRoutes,
   ...peopleRoutes,
+  ...noticeRoutes,
 };
 
 export type Api = typeof api;

@@ -1,12 +1,16 @@
 import { arch, cpus, totalmem } from 'node:os';
+import { httpBench } from './http.bench.js';
 import { lookupBench } from './lookup.bench.js';
 import { readOptions, USAGE, type BenchOptions } from './options.js';
 import { Report } from './report.js';
+import { startupBench } from './startup.bench.js';
 
 type Bench = (options: BenchOptions, report: Report) => Promise<void>;
 
 const BENCHES: Record<string, Bench> = {
   lookup: lookupBench,
+  http: httpBench,
+  startup: startupBench,
 };
 
 async function main(): Promise<number> {

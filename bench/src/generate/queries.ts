@@ -1,6 +1,7 @@
 import { OWNERS } from './generate.js';
 import { Random } from './random.js';
 import { accountAt, contactAt } from './records.js';
+import { CJK_COMPANIES } from './words.js';
 import type { DatasetSize } from './sizes.js';
 
 /** What people type into lookup, drawn from the generated records so every query finds something. */
@@ -27,7 +28,7 @@ export function lookupQueries(size: DatasetSize, count = 500): LookupQueries {
       kind === 0 ? fold(family || given).slice(0, random.int(3, 5)) :
       kind === 1 ? account.name.split(' ')[0]?.slice(0, random.int(4, 6)) ?? account.name :
       kind === 2 ? `${given} ${family.slice(0, 3)}`.trim() :
-      Array.from(account.name).slice(0, 2).join(''),
+      Array.from(random.pick(CJK_COMPANIES)[0]).slice(0, random.int(2, 3)).join(''),
     );
   }
   return { emails, names };

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { createServices, systemClock, TimeOrderedIds } from '@rapport/core';
+import { ADMIN_EMAIL } from './generate/generate.js';
+import { lookupQueries } from './generate/queries.js';
+import type { BenchOptions } from './options.js';
+import type { Report } from './report.js';
+import { spawnUntil, stop } from './support/child.js';
+import { sqliteDataset, sqliteFile } from './support/datasets.js';
+import { runLoad, type LoadResult } from './support/load.js';
+
+const BENCH = 'http';
+const P99_TARGET_MS = 15;
+const RATIO_TARGET = 0.4;
+
+/** A token for the generated admin, made before the hub process opens the file. */
+async function prepare(options: BenchOptions): Promise<string> {
+  const dataset = await sqliteDataset(options.size, { fresh: options.fresh });
+  try {
+    const services = createServices({ store: dataset.store, clock: systemClock, ids: new TimeOrderedIds() });
+    const admin = await services.users.findByEmail(ADMIN_EMAIL);
+    if (!admin) throw new Error(`The dataset has no ${ADMIN_EMAIL}`);
+    return (await services.tokens.create(null, admin.id, 'bench http')).secret;
+  } finally {
+    await dataset.close();
+  }
+}
+
+function warnOnFailures(label: string, result: LoadResult): void {
+  const failures = Object.entries(result.failures);
+  if (failures.length > 0) console.log(`  ! ${label}: non-200 responses ${failures.map(([status, n]) => `${n} × ${status}`).join(', ')}`);
+}
+
+/**
+ * GET /api/v1/lookup at `connections` concurrent keep-alive connections against a hub on
+ * SQLite in its own process, next to a no-op route on the same hub in the same run.
+ */
+export async function httpBench(options: BenchOptions, report: Report): Promise<void> {
+  const secret = await prepare(options);
+  const queries = lookupQueries(options.size);
+  const script = fileURLToPath(new URL('./support/hub-process.js', import.meta.url));
+  const { child, value: url } = await spawnUntil(process.execPath, [script, sqliteFile(options.size)], {}, (line) => {
+    try {
+      return (JSON.parse(line) as { url?: string }).url ?? null;
+    } catch {
+      return null;
+    }
+  });
+  try {
+    const load = { url, connections: options.connections, seconds: Math.max(options.seconds, 5), warmupSeconds: 2 };
+    const auth = { authorization: `Bearer ${secret}` };
+    console.log(`\nHub on SQLite (${options.size.name} dataset) at ${url}, ${options.connections} connections, ${load.seconds} s per run:`);
+    const noop = await runLoad({ ...load, path: () => '/bench/noop' });
+    warnOnFailures('no-op', noop);
+    report.figure({ bench: BENCH, name: 'no-op route: throughput', value: noop.perSecond, unit: 'req/s' });
+    report.figure({ bench: BENCH, name: 'no-op route: p99', value: noop.p99, unit: 'ms' });
+    const runs: Array<[string, string[]]> = [
+      ['lookup by email', queries.emails],
+      ['lookup by name prefix', queries.names],
+    ];
+    for (const [label, list] of runs) {
+      const result = await runLoad({ ...load, headers: auth, path: (n) => `/api/v1/lookup?q=${encodeURIComponent(list[n % list.length] ?? '')}` });
+      warnOnFailures(label, result);
+      report.figure({ bench: BENCH, name: `${label}: throughput`, value: result.perSecond, unit: 'req/s' });
+      report.figure({ bench: BENCH, name: `${label}: p50`, value: result.p50, unit: 'ms' });
+      report.figure({ bench: BENCH, name: `${label}: p99`, value: result.p99, unit: 'ms', target: { op: '<=', value: P99_TARGET_MS } });
+      report.ratio({ bench: BENCH, name: `${label} ÷ no-op throughput`, value: result.perSecond / noop.perSecond, target: { op: '>=', value: RATIO_TARGET } });
+    }
+  } finally {
+    await stop(child);
+  }
+}

@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { BenchOptions } from './options.js';
+import type { Report } from './report.js';
+import { spawnUntil, stop } from './support/child.js';
+
+const BENCH = 'startup';
+const RAPPORT = fileURLToPath(new URL('../../server/dist/bin/rapport.js', import.meta.url));
+const START_TARGET_S = 2;
+const RSS_TARGET_MB = 150;
+const SEED_TARGET_S = 60;
+/** Starts per case; the median is reported, as single starts are noisy. */
+const STARTS = 3;
+const IDLE_MS = 3_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Settings for a hub on SQLite in `dataDir`, whatever the caller's environment says. */
+function hubEnv(dataDir: string, demo: boolean): NodeJS.ProcessEnv {
+  return { ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', RAPPORT_DEMO: demo ? '1' : '0', RAPPORT_LOG_LEVEL: 'warn' };
+}
+
+/** Resident memory of a process in MB (Linux /proc, else ps). */
+async function rssMb(pid: number): Promise<number> {
+  const status = `/proc/${pid}/status`;
+  if (existsSync(status)) {
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(status, 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  }
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'rss=', '-p', String(pid)]);
+  return Number(stdout.trim()) / 1024;
+}
+
+/** `rapport serve` from spawn to the first 200 from /health, then its memory after sitting idle. */
+async function startOnce(dataDir: string, demo: boolean): Promise<{ seconds: number; rss: number }> {
+  const began = performance.now();
+  const { child, value: health } = await spawnUntil(process.execPath, [RAPPORT, 'serve'], { env: hubEnv(dataDir, demo), cwd: dataDir }, (line) => /^\s*Health\s+(\S+)/.exec(line)?.[1] ?? null);
+  try {
+    for (;;) {
+      const ok = await fetch(health).then((r) => r.ok, () => false);
+      if (ok) break;
+      await sleep(10);
+    }
+    const seconds = (performance.now() - began) / 1000;
+    await sleep(IDLE_MS);
+    return { seconds, rss: await rssMb(child.pid ?? 0) };
+  } finally {
+    await stop(child);
+  }
+}
+
+async function measureStarts(label: string, dataDir: string, demo: boolean, report: Report): Promise<void> {
+  const runs: Array<{ seconds: number; rss: number }> = [];
+  for (let i = 0; i < STARTS; i += 1) runs.push(await startOnce(dataDir, demo));
+  report.figure({ bench: BENCH, name: `${label}: start to healthy (median of ${STARTS})`, value: median(runs.map((r) => r.seconds)), unit: 's', target: { op: '<=', value: START_TARGET_S } });
+  report.figure({ bench: BENCH, name: `${label}: idle RSS`, value: median(runs.map((r) => r.rss)), unit: 'MB', target: { op: '<=', value: RSS_TARGET_MB } });
+}
+
+/**
+ * `rapport serve` cold starts on SQLite: with an empty data folder (RAPPORT_DEMO=0), and with
+ * the full demo company already seeded, which `rapport seed --demo` does first (and is timed).
+ */
+export async function startupBench(_options: BenchOptions, report: Report): Promise<void> {
+  if (!existsSync(RAPPORT)) throw new Error(`${RAPPORT} is missing: run pnpm build first.`);
+  const empty = mkdtempSync(join(tmpdir(), 'rapport-bench-start-'));
+  const seeded = mkdtempSync(join(tmpdir(), 'rapport-bench-demo-'));
+  try {
+    await measureStarts('empty database', empty, false, report);
+    const began = performance.now();
+    await promisify(execFile)(process.execPath, [RAPPORT, 'seed', '--demo'], { env: hubEnv(seeded, true), cwd: seeded, maxBuffer: 16 * 1024 * 1024 });
+    report.figure({ bench: BENCH, name: 'rapport seed --demo (full size)', value: (performance.now() - began) / 1000, unit: 's', target: { op: '<=', value: SEED_TARGET_S } });
+    await measureStarts('demo company seeded', seeded, true, report);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+    rmSync(seeded, { recursive: true, force: true });
+  }
+}

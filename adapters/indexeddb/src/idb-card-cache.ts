@@ -29,6 +29,21 @@ export class IdbCardCache {
     await this.db.delete('cards', key.toLowerCase());
   }
 
+  /** Rewrites cached cards in place (an offline change shown before the hub has it); `change` returns null to leave one as it is. */
+  async updateCards<T>(change: (value: T) => T | null): Promise<number> {
+    const tx = this.db.transaction('cards', 'readwrite');
+    let changed = 0;
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const entry = cursor.value as Cached<T>;
+      const next = change(entry.value);
+      if (next === null) continue;
+      await cursor.update({ ...entry, value: next });
+      changed += 1;
+    }
+    await tx.done;
+    return changed;
+  }
+
   async getMark<T>(key: string): Promise<T | null> {
     return ((await this.db.get('marks', key)) as Cached<T> | undefined)?.value ?? null;
   }

@@ -1,0 +1,169 @@
+import {
+  asCrmError,
+  createServices,
+  ensureDefaultPipeline,
+  fireTime,
+  isFreeMailDomain,
+  systemClock,
+  TimeOrderedIds,
+  type Actor,
+  type Reminder,
+  type Services,
+  type Store,
+} from '@rapport/core';
+import type { IdbCardCache } from '@rapport/indexeddb';
+import type { DealChange } from '../shared/protocol.js';
+import type { CardEntry, CardView, LookupView, PersonView, PipelineView, WriteResult } from '../shared/views.js';
+import type { Backend, CreateContactInput, DueReminder, LogEmailInput, Notice, ReminderInput } from './backend.js';
+import { aboutText, lookupView } from './views.js';
+
+const DONE: WriteResult = { queued: false };
+
+/**
+ * Local mode: the whole CRM in this browser's IndexedDB, run by the same core services as
+ * the hub, with no server. The rep is the only user (an admin of their own data).
+ */
+export class LocalBackend implements Backend {
+  readonly mode = 'local' as const;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly services: Services,
+    private readonly actor: Actor,
+    private readonly cache: IdbCardCache,
+  ) {}
+
+  static async open(store: Store, cache: IdbCardCache, person: { name: string; email: string }): Promise<LocalBackend> {
+    const deps = { store, clock: systemClock, ids: new TimeOrderedIds() };
+    await ensureDefaultPipeline(deps);
+    const services = createServices(deps);
+    const existing = await store.read((uow) => uow.users.findByEmail(person.email));
+    const user = existing ?? (await services.users.create(null, { name: person.name || person.email, email: person.email, role: 'admin', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' }));
+    return new LocalBackend(store, services, { user, surface: 'gmail' }, cache);
+  }
+
+  async me(): Promise<PersonView> {
+    return { id: this.actor.user.id, name: this.actor.user.name, email: this.actor.user.email };
+  }
+
+  async cachedCards(emails: string[]): Promise<CardEntry[]> {
+    return this.freshCards(emails);
+  }
+
+  async freshCards(emails: string[]): Promise<CardEntry[]> {
+    const now = new Date().toISOString();
+    return Promise.all(emails.map(async (email) => ({ email, card: await this.card(email), savedAt: now, fresh: true })));
+  }
+
+  async logged(gmailIds: string[]): Promise<string[]> {
+    const marks = await Promise.all(gmailIds.map((id) => this.cache.getMark<string>(`logged:${id}`)));
+    return gmailIds.filter((_, i) => marks[i] !== null);
+  }
+
+  async logEmail(input: LogEmailInput): Promise<WriteResult> {
+    const card = await this.card(input.email);
+    if (!card) throw asCrmError(new Error(`Nobody in Rapport has the address ${input.email}: create the contact first.`));
+    await this.services.activities.log(this.actor, {
+      type: 'email',
+      subject: input.subject || null,
+      body: input.text || null,
+      ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
+      contactId: card.contact?.id ?? null,
+      accountId: card.account?.id ?? null,
+      externalId: input.messageId,
+      participants: input.participants,
+    });
+    await this.cache.putMark(`logged:${input.gmailId}`, input.messageId);
+    return DONE;
+  }
+
+  async createContact(input: CreateContactInput): Promise<WriteResult> {
+    let accountId = (await this.card(input.email))?.account?.id ?? null;
+    if (!accountId && input.company && input.domain && !isFreeMailDomain(input.domain)) {
+      accountId = (await this.services.accounts.create(this.actor, { name: input.company, domains: [input.domain] })).id;
+    }
+    await this.services.contacts.create(this.actor, { name: input.name, emails: [input.email], accountId });
+    return DONE;
+  }
+
+  async updateDeal(dealId: string, version: number, change: DealChange): Promise<WriteResult> {
+    const options = { expectedVersion: version };
+    const deals = this.services.deals;
+    if (change.kind === 'stage') await deals.moveStage(this.actor, dealId, change.stageId, options);
+    if (change.kind === 'amount') await deals.update(this.actor, dealId, { amount: { minor: change.minor, currency: change.currency } }, options);
+    if (change.kind === 'close') await deals.update(this.actor, dealId, { expectedCloseDate: change.date }, options);
+    if (change.kind === 'win') await deals.win(this.actor, dealId, options);
+    if (change.kind === 'lose') await deals.lose(this.actor, dealId, { reason: change.reason, competitor: change.competitor }, options);
+    return DONE;
+  }
+
+  async createReminder(input: ReminderInput): Promise<WriteResult> {
+    let { contactId, accountId } = input;
+    if (!contactId && !accountId && !input.dealId && input.email) {
+      const card = await this.card(input.email);
+      contactId = card?.contact?.id ?? null;
+      accountId = card?.account?.id ?? null;
+    }
+    await this.services.reminders.create(this.actor, { title: input.title, due: input.due, contactId, accountId, dealId: input.dealId });
+    return DONE;
+  }
+
+  async dueReminders(): Promise<DueReminder[]> {
+    return this.withAbout(await this.services.reminders.listDue(this.actor));
+  }
+
+  async completeReminder(id: string, version: number): Promise<WriteResult> {
+    await this.services.reminders.complete(this.actor, id, { expectedVersion: version });
+    return DONE;
+  }
+
+  async snoozeReminder(id: string, version: number, words: string): Promise<WriteResult> {
+    await this.services.reminders.snooze(this.actor, id, { for: words }, { expectedVersion: version });
+    return DONE;
+  }
+
+  async search(q: string): Promise<LookupView[]> {
+    return (await this.services.lookup.lookup(this.actor, q)).map(lookupView);
+  }
+
+  async pipelines(): Promise<PipelineView[]> {
+    const pipelines = await this.store.read((uow) => uow.pipelines.list());
+    return pipelines.map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name })) }));
+  }
+
+  async notices(): Promise<Notice[]> {
+    const now = new Date().toISOString();
+    const due = (await this.dueReminders()).filter((r) => fireTime(r) <= now);
+    return due.map((reminder) => ({ key: `${reminder.id}:${fireTime(reminder)}`, reminder }));
+  }
+
+  async sync(): Promise<boolean> {
+    return true;
+  }
+
+  async outbox(): Promise<{ pending: number; refused: [] }> {
+    return { pending: 0, refused: [] };
+  }
+
+  async dismiss(): Promise<void> {}
+
+  private async card(email: string): Promise<CardView | null> {
+    try {
+      return (await this.services.cards.card(this.actor, { email })) as CardView;
+    } catch (error) {
+      if (asCrmError(error).code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  private async withAbout(reminders: Reminder[]): Promise<DueReminder[]> {
+    return this.store.read(async (uow) =>
+      Promise.all(
+        reminders.map(async (r) => ({
+          ...r,
+          about: aboutText(r.contactId ? (await uow.contacts.get(r.contactId))?.name : null, r.accountId ? (await uow.accounts.get(r.accountId))?.name : null),
+        })),
+      ),
+    );
+  }
+}

@@ -59,6 +59,10 @@ export default tseslint.config(
     rules: restrict('nothing imports a surface except the hub that mounts it.', ['@rapport/extension', '@rapport/extension/*', '@rapport/e2e']),
   },
   {
+    files: ['slack-app/src/**/*.ts'],
+    rules: restrict('the Slack app imports core and adapters, never another surface or the hub.', ['@rapport/server', '@rapport/server/*', '@rapport/extension', '@rapport/extension/*', '@rapport/teams-app', '@rapport/teams-app/*', '@rapport/e2e']),
+  },
+  {
     // Tools that require a default export (configs, vitest's global setup).
     files: ['**/*.config.{js,ts,mjs}', 'scripts/**/*.mjs', 'eslint.config.js', 'test/support/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -12,6 +12,8 @@ const sources: Record<string, string> = {
   '@rapport/http': here('./adapters/http/src/index.ts'),
   '@rapport/server/testing': here('./server/src/testing/index.ts'),
   '@rapport/server': here('./server/src/index.ts'),
+  '@rapport/slack-app/testing': here('./slack-app/src/testing/index.ts'),
+  '@rapport/slack-app': here('./slack-app/src/index.ts'),
   '@rapport/indexeddb': here('./adapters/indexeddb/src/index.ts'),
 };
 
@@ -23,7 +25,7 @@ export default defineConfig({
     })),
   },
   test: {
-    include: ['{core,adapters/*,server,test,bench,extension}/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{core,adapters/*,server,test,bench,extension,slack-app}/src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: [here('./test/support/global-setup.ts')],
     testTimeout: 20_000,

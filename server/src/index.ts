@@ -12,3 +12,4 @@ export * from './demo-tokens.js';
 export * from './cli/cli.js';
 export * from './cli/args.js';
 export * from './scheduler/extension-notifier.js';
+export * from './slack.js';

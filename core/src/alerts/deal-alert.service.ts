@@ -32,7 +32,9 @@ export class DealAlertService {
     const minimum = change.minimum === undefined ? undefined : parseInput(Money, change.minimum, 'alert minimum');
     const current = await this.settings();
     const minimums = minimum === undefined ? current.minimums : [...current.minimums.filter((m) => m.currency !== minimum.currency), ...(minimum.minor > 0 ? [minimum] : [])];
-    const next = parseInput(DealAlertSettings, { channel: change.channel === undefined ? current.channel : change.channel, minimums }, 'alert settings');
+    const channel = change.channel === undefined ? current.channel : change.channel;
+    const since = channel !== current.channel ? this.deps.clock.now().toISOString() : current.since;
+    const next = parseInput(DealAlertSettings, { channel, minimums, since }, 'alert settings');
     await this.deps.store.transaction(async (uow) => {
       await uow.settings.set(SETTINGS_KEY, next);
       await recordEvent(uow, this.deps, actor, { type: 'user.alerts_changed', entityType: 'user', entityId: actor.user.id, before: current, after: next });
@@ -48,11 +50,13 @@ export class DealAlertService {
   async alertsBetween(from: string, to: string): Promise<DealAlert[]> {
     const settings = await this.settings();
     if (settings.channel === null) return [];
+    const start = settings.since !== null && settings.since > from ? settings.since : from;
+    if (start >= to) return [];
     return this.deps.store.read(async (uow) => {
       const events: CrmEvent[] = [];
       let cursor: string | undefined;
       do {
-        const page = await uow.events.list({ entityType: 'deal', types: ALERT_EVENT_TYPES, from, to }, { limit: PAGE, cursor });
+        const page = await uow.events.list({ entityType: 'deal', types: ALERT_EVENT_TYPES, from: start, to }, { limit: PAGE, cursor });
         events.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && events.length < PAGE * 10);

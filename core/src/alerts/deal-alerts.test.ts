@@ -19,13 +19,16 @@ describe('deal alerts', () => {
     w.clock.advance(1000);
     expect(await w.services.alerts.alertsBetween(from, w.clock.now().toISOString())).toEqual([]);
     await expect(w.services.alerts.configure(ann, { channel: 'C1' })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await w.services.alerts.configure(w.as(w.users.admin), { channel: 'C1' })).toEqual({ channel: 'C1', minimums: [] });
+    expect(await w.services.alerts.configure(w.as(w.users.admin), { channel: 'C1' })).toEqual({ channel: 'C1', minimums: [], since: w.clock.now().toISOString() });
   });
 
   it('announce wins, losses and stage moves at or above the minimum of the deal currency, oldest first', async () => {
     const { w, ann, big, small, yen } = await worldWithDeals();
+    const before = w.clock.now().toISOString();
+    await w.services.deals.moveStage(ann, big.id, 'qualified');
+    w.clock.advance(1000);
     await w.services.alerts.configure(w.as(w.users.admin), { channel: 'C1', minimum: { minor: 50_000_00, currency: 'EUR' } });
-    const from = w.clock.now().toISOString();
+    const from = before;
     await w.services.deals.moveStage(ann, big.id, 'proposal');
     w.clock.advance(1000);
     await w.services.deals.moveStage(ann, big.id, 'demo');
@@ -38,7 +41,7 @@ describe('deal alerts', () => {
     w.clock.advance(1000);
     const alerts = await w.services.alerts.alertsBetween(from, w.clock.now().toISOString());
     expect(alerts.map((a) => [a.kind, a.deal.title, a.fromStage, a.toStage])).toEqual([
-      ['moved_forward', 'Renamed', 'Lead', 'Proposal'],
+      ['moved_forward', 'Renamed', 'Qualified', 'Proposal'],
       ['moved_back', 'Renamed', 'Proposal', 'Demo'],
       ['lost', 'Yen deal', null, null],
       ['won', 'Renamed', null, null],
@@ -50,6 +53,6 @@ describe('deal alerts', () => {
     const { w } = await worldWithDeals();
     const admin = w.as(w.users.admin);
     await w.services.alerts.configure(admin, { channel: 'C1', minimum: { minor: 5, currency: 'usd' } });
-    expect(await w.services.alerts.configure(admin, { minimum: { minor: 0, currency: 'USD' } })).toEqual({ channel: 'C1', minimums: [] });
+    expect(await w.services.alerts.configure(admin, { minimum: { minor: 0, currency: 'USD' } })).toMatchObject({ channel: 'C1', minimums: [] });
   });
 });

@@ -3,6 +3,7 @@ import type { Deal } from '../deals/deal.schema.js';
 import type { Pipeline } from '../deals/pipeline.schema.js';
 import type { CrmEvent } from '../events/event.schema.js';
 import { Money } from '../shared/money.js';
+import { Instant } from '../shared/schema.js';
 
 /**
  * Which deal changes a team's alert channel hears about. Stored with the data
@@ -16,10 +17,12 @@ export const DealAlertSettings = z.object({
    * compared with the minimum of its own currency, and a currency without one announces every deal.
    */
   minimums: z.array(Money).max(50),
+  /** When the channel was set: changes made before it are not announced there. */
+  since: Instant.nullable().default(null),
 });
 export type DealAlertSettings = z.infer<typeof DealAlertSettings>;
 
-export const DEFAULT_ALERT_SETTINGS: DealAlertSettings = { channel: null, minimums: [] };
+export const DEFAULT_ALERT_SETTINGS: DealAlertSettings = { channel: null, minimums: [], since: null };
 
 /** The deal event types an alert channel may hear about. */
 export const ALERT_EVENT_TYPES = ['deal.won', 'deal.lost', 'deal.stage_changed'] as const;

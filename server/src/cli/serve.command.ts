@@ -1,9 +1,11 @@
 import { CrmError } from '@rapport/core';
 import { loadDotEnv, readConfig, type HubConfig } from '../config.js';
-import { describeDatabase } from '../database.js';
+import { describeDatabase, openDatabase } from '../database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { formatDemoTokens, readDemoTokens, saveDemoTokens, type DemoToken } from '../demo-tokens.js';
 import { createHub, type Hub } from '../hub.js';
+import { createLogger } from '../logger.js';
+import { createHubSlack, slackMount } from '../slack.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandSpec } from './args.js';
 
@@ -30,7 +32,11 @@ export const serveCommand: CommandSpec = {
 };
 
 async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
-  const hub = await createHub({ config });
+  const logger = createLogger(config.logLevel);
+  const store = await openDatabase(config);
+  const slack = createHubSlack(config, store, logger);
+  const created = await createHub({ config, store, logger, ...(slack ? { notifiers: [slack.notifier], mounts: [slackMount(slack)] } : {}) });
+  const hub: Hub = slack ? { ...created, close: async () => { await slack.stop(); await created.close(); } } : created;
   let seeded: DemoToken[] | null = null;
   if (config.demo && (await hub.store.read((uow) => uow.users.count())) === 0) {
     io.err('Empty database: seeding the demo company (RAPPORT_DEMO=0 starts empty)…');
@@ -71,7 +77,7 @@ function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToke
   line('Database', describeDatabase(config));
   line('Data', config.dataDir);
   line('Slack', config.slack ? `on: ${config.publicUrl}/slack/events` : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)');
-  line('Reminders', config.scheduler.enabled ? `delivered every ${Math.round(config.scheduler.intervalMs / 1000)} s (channels: log)` : 'scheduler off on this hub (RAPPORT_SCHEDULER=0)');
+  line('Reminders', config.scheduler.enabled ? `delivered every ${Math.round(config.scheduler.intervalMs / 1000)} s (channels: log, extension${config.slack ? ', slack' : ''})` : 'scheduler off on this hub (RAPPORT_SCHEDULER=0)');
   const tokens = seeded ?? readDemoTokens(config.dataDir);
   if (tokens && tokens.length > 0) {
     io.out('');

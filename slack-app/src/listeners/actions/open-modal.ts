@@ -1,0 +1,70 @@
+import type { Actor, Deal, Pipeline } from '@rapport/core';
+import { dealUpdateModal, type DealChoice } from '../../views/modals/deal-update.modal.js';
+import { noteModal } from '../../views/modals/note.modal.js';
+import { reminderModal } from '../../views/modals/reminder.modal.js';
+import { identify, tell, type ListenerDeps } from '../deps.js';
+import { reporting } from '../failures.js';
+import { originChannel, type ButtonArgs } from './action-args.js';
+import { customerKey } from './pick.js';
+
+type Opener = (deps: ListenerDeps, actor: Actor, value: string, channel: string | null, args: ButtonArgs) => Promise<void>;
+
+/** A button that opens a modal: ack, find the person, open the modal on the button's trigger. */
+function opensModal(open: Opener) {
+  return (deps: ListenerDeps) =>
+    async (args: ButtonArgs): Promise<void> => {
+      const { ack, body, action, client } = args;
+      await ack();
+      const channel = originChannel(body);
+      await reporting(deps, (m) => tell(client, body.user.id, channel, m), async () => {
+        const who = await identify(deps, body.user.id, client);
+        if (!who.ok) return void (await tell(client, body.user.id, channel, who.message));
+        await open(deps, who.actor, action.value ?? '', channel, args);
+      });
+    };
+}
+
+async function customerName(deps: ListenerDeps, actor: Actor, id: string): Promise<string> {
+  return id.startsWith('acc_') ? (await deps.services.accounts.get(actor, id)).name : (await deps.services.contacts.get(actor, id)).name;
+}
+
+async function choicesFor(deps: ListenerDeps, deals: readonly Deal[]): Promise<{ choices: DealChoice[]; pipeline: Pipeline | null }> {
+  return deps.store.read(async (uow) => {
+    const accounts = await uow.accounts.getMany([...new Set(deals.map((d) => d.accountId))]);
+    const pipeline = deals[0] ? await uow.pipelines.get(deals[0].pipelineId) : await uow.pipelines.getDefault();
+    return { choices: deals.map((deal) => ({ deal, accountName: accounts.find((a) => a.id === deal.accountId)?.name ?? '' })), pipeline };
+  });
+}
+
+/** "Update" next to a deal: the deal modal with the deal's values filled in. */
+export const updateDealButton = opensModal(async (deps, actor, dealId, channel, { body, client }) => {
+  const deal = await deps.services.deals.get(actor, dealId);
+  const { choices, pipeline } = await choicesFor(deps, [deal]);
+  if (!pipeline) throw new Error(`No pipeline ${deal.pipelineId}`);
+  await client.views.open({ trigger_id: body.trigger_id, view: dealUpdateModal(choices, pipeline, { channel }) });
+});
+
+/** "Move stage" on a card: the deal modal for the card's open deal, or with a picker for several. */
+export const moveStageButton = opensModal(async (deps, actor, customerId, channel, { body, client }) => {
+  const card = await deps.services.cards.card(actor, customerKey(customerId));
+  const { choices, pipeline } = await choicesFor(deps, card.openDeals.map((d) => d.deal));
+  if (!pipeline || choices.length === 0) throw new Error('This customer has no open deals to move.');
+  await client.views.open({ trigger_id: body.trigger_id, view: dealUpdateModal(choices, pipeline, { channel }) });
+});
+
+/** "Log a note" on a card. */
+export const logNoteButton = opensModal(async (deps, actor, customerId, channel, { body, client }) => {
+  const name = await customerName(deps, actor, customerId);
+  await client.views.open({ trigger_id: body.trigger_id, view: noteModal({ id: customerId, name }, { channel }) });
+});
+
+/** "Remind me" on a card: a reminder about the customer, tomorrow 09:00 in the person's zone to start with. */
+export const remindMeButton = opensModal(async (deps, actor, customerId, channel, { body, client }) => {
+  const about = customerId ? { id: customerId, name: await customerName(deps, actor, customerId) } : null;
+  await client.views.open({ trigger_id: body.trigger_id, view: reminderModal({ about, timeZone: actor.user.timeZone, now: deps.clock.now(), origin: { channel } }) });
+});
+
+/** "Open in browser" is a link; Slack still tells the app it was clicked, and expects an ack. */
+export const openInBrowserButton = () => async ({ ack }: Pick<ButtonArgs, 'ack'>): Promise<void> => {
+  await ack();
+};

@@ -1,0 +1,119 @@
+import { systemClock, type Clock, type Services, type Store } from '@rapport/core';
+import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import { ChannelAlerts } from './alerts/channel-alerts.js';
+import { registerListeners } from './listeners/index.js';
+import type { ListenerDeps } from './listeners/deps.js';
+import { boltLogger, silentSlackLogger, type SlackLogger } from './logger.js';
+import { SlackNotifier } from './notifier/slack-notifier.js';
+import { claimOnce } from './once.js';
+import { FetchReceiver } from './receiver/fetch-receiver.js';
+import { openLinks, type OpenLinks } from './open/open-links.js';
+
+export interface SlackAppOptions {
+  services: Services;
+  store: Store;
+  clock?: Clock;
+  signingSecret: string;
+  /** The bot token (xoxb-…). */
+  botToken: string;
+  /** Slack's Web API base URL; a local stand-in in tests. Default https://slack.com/api/ */
+  apiUrl?: string | null;
+  /** Where people reach the hub, for "Open in browser"; null leaves the button out. */
+  publicUrl?: string | null;
+  logger?: SlackLogger;
+  /** Socket Mode, for development without a public URL: an app-level token (xapp-…). */
+  appToken?: string | null;
+  ackTimeoutMs?: number;
+  alertIntervalMs?: number;
+}
+
+/** The Slack app, ready to mount: its HTTP endpoint, the reminder DM channel and the channel alerts. */
+export interface SlackSurface {
+  app: App;
+  /** POST /slack/events as a fetch handler; null in Socket Mode. */
+  fetch: ((request: Request) => Promise<Response>) | null;
+  /** GET /slack/open/<link>: a customer card in the browser, for "Open in browser". */
+  links: OpenLinks;
+  notifier: SlackNotifier;
+  alerts: ChannelAlerts;
+  /** Resolves once no listener is still working after its ack. */
+  idle(): Promise<void>;
+  /** Starts the alert timer (and connects, in Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Web API calls wait out Slack's Retry-After and retry a few times; a reminder DM leaves that to the scheduler. */
+function webClient(token: string, options: SlackAppOptions, logger: SlackLogger, rejectRateLimitedCalls: boolean): webApi.WebClient {
+  return new webApi.WebClient(token, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    logger: boltLogger(logger),
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+    rejectRateLimitedCalls,
+    timeout: 10_000,
+  });
+}
+
+/** The Slack app's composition root: plain constructor calls, in order. */
+export function createSlackApp(options: SlackAppOptions): SlackSurface {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentSlackLogger;
+  const { services, store, botToken } = options;
+  const once = (space: string, key: string) => claimOnce(store, clock, space, key);
+  const links = openLinks({ services, clock, secret: options.signingSecret, publicUrl: options.publicUrl ?? null });
+
+  const receiver: Receiver & { idle?: () => Promise<void> } = options.appToken
+    ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger), ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}) })
+    : new FetchReceiver({ signingSecret: options.signingSecret, logger, ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}) });
+
+  const client = webClient(botToken, options, logger, false);
+  let identity: Promise<{ botUserId: string; botId: string }> | null = null;
+  const app = new App({
+    receiver,
+    logger: boltLogger(logger),
+    clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 }, timeout: 10_000 },
+    // The bot's own ids, asked once and asked again after a failure (Slack unreachable at start).
+    authorize: async () => {
+      identity ??= client.auth.test().then(
+        (r) => ({ botUserId: String(r.user_id ?? ''), botId: String(r.bot_id ?? '') }),
+        (error: unknown) => {
+          identity = null;
+          throw error;
+        },
+      );
+      return { botToken, ...(await identity) };
+    },
+  });
+
+  const deps: ListenerDeps = { services, store, clock, logger, openUrl: (id, userId) => links.urlFor(id, userId), claimOnce: once };
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.error('the Slack app failed', { error: error instanceof Error ? error.stack : String(error) });
+  });
+
+  const notifier = new SlackNotifier({
+    client: webClient(botToken, options, logger, true),
+    claim: (key) => once('dm', key),
+    release: (key) => store.transaction((uow) => uow.idempotency.release('slack:dm', key)),
+  });
+  const alerts = new ChannelAlerts({ services, store, clock, client, logger, claimOnce: once, ...(options.alertIntervalMs ? { intervalMs: options.alertIntervalMs } : {}) });
+  const fetchReceiver = receiver instanceof FetchReceiver ? receiver : null;
+
+  return {
+    app,
+    fetch: fetchReceiver ? fetchReceiver.fetch : null,
+    links,
+    notifier,
+    alerts,
+    idle: async () => fetchReceiver?.idle(),
+    start: async () => {
+      if (!fetchReceiver) await app.start();
+      alerts.start();
+    },
+    stop: async () => {
+      await alerts.stop();
+      if (fetchReceiver) await fetchReceiver.stop();
+      else await app.stop();
+    },
+  };
+}

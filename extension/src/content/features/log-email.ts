@@ -20,7 +20,7 @@ export const logEmail: Feature = {
       const gmailId = message.gmailId;
       const button = h('button', { class: 'btn', type: 'button', 'data-action': 'log-email' }, 'Log this email');
       const whole = h('input', { type: 'checkbox', 'data-field': 'whole-body' });
-      const option = h('label', { class: 'muted inline' }, whole, 'with the whole text');
+      const option = h('label', { class: 'muted inline' }, whole, 'full text');
       const showLogged = (queued: boolean): void => {
         button.replaceWith(h('span', { class: 'done', 'data-state': 'logged' }, queued ? '✓ Logged · waiting to sync' : '✓ Logged'));
         option.remove();

@@ -26,8 +26,8 @@ export function renderCard(person: { name: string; email: string }, entry: CardE
     h(
       'div',
       {},
-      h('div', { class: 'name', 'data-part': 'name' }, name, card?.account?.lifecycle ? h('span', { class: 'tag' }, card.account.lifecycle.replace('_', ' ')) : null),
-      subline ? h('div', { class: 'sub' }, subline) : null,
+      h('div', { class: 'name', 'data-part': 'name' }, name),
+      subline ? h('div', { class: 'sub' }, subline, card?.account?.lifecycle ? h('span', { class: 'tag' }, card.account.lifecycle.replace('_', ' ')) : null) : null,
       h('div', { class: 'sub' }, person.email),
       !known && card?.account ? h('div', { class: 'sub' }, `Not a contact yet · works at ${card.account.name}`) : null,
       !card ? h('div', { class: 'sub', 'data-part': 'unknown' }, entry.savedAt ? 'Not in Rapport yet' : 'Looking up…') : null,

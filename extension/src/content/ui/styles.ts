@@ -43,6 +43,7 @@ button.link { border: 0; background: none; color: #1a73e8; cursor: pointer; font
 .row .line { display: flex; justify-content: space-between; gap: 8px; }
 .row .main { font-weight: 500; overflow-wrap: anywhere; }
 .row .amount { font-weight: 500; white-space: nowrap; }
+.row .line > .muted { white-space: nowrap; flex: none; }
 .muted { color: #5f6368; font-size: 12px; }
 .empty { color: #80868b; font-size: 12px; padding: 2px 0; }
 .pill { display: inline-block; font-size: 11px; line-height: 16px; padding: 0 6px; border-radius: 8px; background: #e8f0fe; color: #1967d2; }

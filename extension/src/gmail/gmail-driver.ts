@@ -48,7 +48,7 @@ export function getMainPane(doc: Document): HTMLElement | null {
 
 /** The open thread: in the full view, the reading pane, or a single message with conversation view off. */
 export function getOpenThread(root: ParentNode): GmailThread | null {
-  const subjects = [...root.querySelectorAll<HTMLElement>(SELECTORS.subject)].filter(isShown);
+  const subjects = Array.from(root.querySelectorAll<HTMLElement>(SELECTORS.subject)).filter(isShown);
   const heading = subjects[0];
   if (!heading) return null;
   const element = threadContainer(heading);
@@ -78,7 +78,7 @@ export function getSubject(heading: Element): string {
 
 /** Messages in thread order: collapsed ones and expanded ones. */
 export function getMessages(thread: ParentNode): GmailMessage[] {
-  return [...thread.querySelectorAll<HTMLElement>(SELECTORS.anyMessage)]
+  return Array.from(thread.querySelectorAll<HTMLElement>(SELECTORS.anyMessage))
     .filter((el) => !el.parentElement?.closest(SELECTORS.anyMessage))
     .map((element) => {
       const expanded = element.matches(SELECTORS.expandedMessage);
@@ -106,7 +106,7 @@ export function getRecipients(message: GmailMessage): GmailPerson[] {
   if (!message.expanded) return [];
   const seen = new Set<string>();
   const out: GmailPerson[] = [];
-  for (const el of message.element.querySelectorAll(SELECTORS.recipient)) {
+  for (const el of Array.from(message.element.querySelectorAll(SELECTORS.recipient))) {
     const p = person(el);
     if (p && !seen.has(p.email)) {
       seen.add(p.email);
@@ -130,7 +130,7 @@ const BLOCKS = new Set(['DIV', 'P', 'LI', 'TR', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 
 function readableText(root: Element | null): string {
   const parts: string[] = [];
   const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
+    for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
       if (child.nodeType !== 1) continue;
       const tag = (child as Element).tagName;

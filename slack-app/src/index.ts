@@ -4,3 +4,4 @@ export { SlackNotifier } from './notifier/slack-notifier.js';
 export { ChannelAlerts } from './alerts/channel-alerts.js';
 export type { SlackLogger } from './logger.js';
 export { escapeText } from './views/mrkdwn.js';
+export { renderManifest, BOT_SCOPES } from './manifest.js';

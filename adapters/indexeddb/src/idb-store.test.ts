@@ -8,10 +8,14 @@ import { IdbStore } from './idb-store.js';
 let databases = 0;
 const fresh = (): Promise<IdbStore> => IdbStore.open(`rapport-test-${(databases += 1)}`);
 
-describeStoreContract('indexeddb', async () => {
-  const store = await fresh();
-  return { store, cleanup: () => store.close() };
-});
+describeStoreContract(
+  'indexeddb',
+  async () => {
+    const store = await fresh();
+    return { store, cleanup: () => store.close() };
+  },
+  { analytics: false },
+);
 
 describe('IdbStore', () => {
   it('is a Store of kind "indexeddb"', () => {

@@ -1,4 +1,4 @@
-import { CrmError, type Store, type UnitOfWork } from '@rapport/core';
+import { CrmError, hubOnlyAnalytics, type Store, type UnitOfWork } from '@rapport/core';
 import { openRapportDb, type RapportDb } from './idb-schema.js';
 import { IdbTx } from './idb-tx.js';
 import { IdbAccountRepository } from './repositories/idb-account-repository.js';
@@ -93,5 +93,6 @@ function createUnitOfWork(tx: IdbTx): UnitOfWork {
     settings: new IdbSettingsRepository(tx),
     search: new IdbSearchQueries(tx),
     aggregates: new IdbAggregateQueries(tx),
+    ...hubOnlyAnalytics(),
   };
 }

@@ -225,6 +225,42 @@ export interface SettingsTable {
   value: Json;
 }
 
+export interface TargetsTable {
+  id: string;
+  user_id: string;
+  /** "2026-03" */
+  month: string;
+  amount_minor: number;
+  currency: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  sort_key: string;
+  channel: string;
+  cost_minor: number;
+  currency: string;
+  start_date: string;
+  end_date: string | null;
+  team_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The finished time one deal spent open in one stage, derived from its stage_changes (see completedStageTimes). */
+export interface DealStageTimesTable {
+  deal_id: string;
+  stage_id: string;
+  duration_ms: number;
+  visits: number;
+  last_left_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
@@ -244,4 +280,7 @@ export interface Database {
   events: EventsTable;
   idempotency_records: IdempotencyRecordsTable;
   settings: SettingsTable;
+  targets: TargetsTable;
+  campaigns: CampaignsTable;
+  deal_stage_times: DealStageTimesTable;
 }

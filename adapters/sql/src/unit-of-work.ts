@@ -15,6 +15,8 @@ import { SqlSettingsRepository } from './repositories/sql-settings-repository.js
 import { SqlTeamRepository } from './repositories/sql-team-repository.js';
 import { SqlTokenRepository } from './repositories/sql-token-repository.js';
 import { SqlUserRepository } from './repositories/sql-user-repository.js';
+import { SqlAnalyticsQueries } from './repositories/sql-analytics-queries.js';
+import { SqlCampaignRepository, SqlTargetRepository } from './repositories/sql-target-campaign-repositories.js';
 
 export function createSqlUnitOfWork(ctx: SqlContext): UnitOfWork {
   return {
@@ -33,5 +35,8 @@ export function createSqlUnitOfWork(ctx: SqlContext): UnitOfWork {
     settings: new SqlSettingsRepository(ctx),
     search: new SqlSearchQueries(ctx),
     aggregates: new SqlAggregateQueries(ctx),
+    targets: new SqlTargetRepository(ctx),
+    campaigns: new SqlCampaignRepository(ctx),
+    analytics: new SqlAnalyticsQueries(ctx),
   };
 }

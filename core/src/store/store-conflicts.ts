@@ -17,4 +17,6 @@ export const storeConflicts = {
     conflict('An access token with the same hash already exists.', { tokenId }),
   idempotencyKeyTaken: (key: string): CrmError =>
     conflict(`The idempotency key ${key} has already been used.`, { key }),
+  targetTaken: (userId: string, month: string, currency: string, targetId: string): CrmError =>
+    conflict(`There is already a ${currency} target for ${month} for this person; change that one instead.`, { userId, month, currency, targetId }),
 };

@@ -8,6 +8,7 @@ import type { Reminder, ReminderDelivery, ReminderStatus } from '../reminders/re
 import type { Page, PageRequest } from '../shared/page.js';
 import type { AccessToken } from '../users/token.schema.js';
 import type { Role, Team, User } from '../users/user.schema.js';
+import type { AnalyticsQueries, CampaignRepository, TargetRepository } from '../analytics/analytics.port.js';
 
 /**
  * The storage port. A Store runs units of work; each unit of work has one repository per
@@ -53,6 +54,11 @@ export interface UnitOfWork {
   settings: SettingsRepository;
   search: SearchQueries;
   aggregates: AggregateQueries;
+  /** Monthly quotas per rep (see analytics/analytics.port.ts). */
+  targets: TargetRepository;
+  campaigns: CampaignRepository;
+  /** Report queries for the pipeline analytics. */
+  analytics: AnalyticsQueries;
 }
 
 export interface UserRepository {

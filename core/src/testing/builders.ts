@@ -8,6 +8,8 @@ import { CrmEvent } from '../events/event.schema.js';
 import { Reminder, ReminderDelivery } from '../reminders/reminder.schema.js';
 import { AccessToken } from '../users/token.schema.js';
 import { Team, User } from '../users/user.schema.js';
+import { Campaign } from '../analytics/campaigns/campaign.schema.js';
+import { Target } from '../analytics/targets/target.schema.js';
 
 /**
  * Test data that is valid by construction: each builder fills sensible defaults, applies the
@@ -227,6 +229,35 @@ export function anEvent(overrides: Overrides<typeof CrmEvent> = {}): CrmEvent {
     before: null,
     after: { title: 'Acme renewal' },
     at: AT,
+    ...overrides,
+  });
+}
+
+export function aTarget(overrides: Overrides<typeof Target> = {}): Target {
+  return Target.parse({
+    id: testId('tgt'),
+    userId: OWNER_ID,
+    month: '2026-01',
+    amount: { minor: 5_000_000, currency: 'USD' },
+    version: 1,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  });
+}
+
+export function aCampaign(overrides: Overrides<typeof Campaign> = {}): Campaign {
+  return Campaign.parse({
+    id: testId('cmp'),
+    name: 'Spring webinar series',
+    channel: 'events',
+    cost: { minor: 1_000_000, currency: 'USD' },
+    startDate: '2026-03-01',
+    endDate: '2026-03-31',
+    teamId: null,
+    version: 1,
+    createdAt: AT,
+    updatedAt: AT,
     ...overrides,
   });
 }

@@ -2,7 +2,7 @@
  * Test helpers for Rapport's own packages and for anyone writing a Store: the contract
  * suite every Store runs, and builders for valid domain records.
  */
-export { describeStoreContract, type StoreFactory } from './store-contract.js';
+export { describeStoreContract, type StoreContractOptions, type StoreFactory } from './store-contract.js';
 export {
   AT,
   OWNER_ID,
@@ -20,6 +20,8 @@ export {
   anActivity,
   anEvent,
   testId,
+  aTarget,
+  aCampaign,
 } from './builders.js';
 export { createWorld, WORLD_START, type World } from './world.js';
 export { createCommandWorld, type CommandWorld } from '../commands/command-fixture.js';

@@ -13,8 +13,20 @@ import { describeTokenContract } from './contract/tokens.contract.js';
 import { describeTransactionContract } from './contract/transactions.contract.js';
 import { describeUserContract } from './contract/users.contract.js';
 import { useFreshStore, type StoreFactory } from './contract/support.js';
+import { describeTargetAndCampaignContract } from './contract/targets-campaigns.contract.js';
+import { describeDealAnalyticsContract } from './contract/analytics-deals.contract.js';
+import { describeStageAnalyticsContract } from './contract/analytics-stages.contract.js';
+import { describePeopleAnalyticsContract } from './contract/analytics-people.contract.js';
 
 export type { StoreFactory } from './contract/support.js';
+
+export interface StoreContractOptions {
+  /**
+   * False for a store that leaves targets, campaigns and reports to the hub (see
+   * hubOnlyAnalytics): the analytics cases are skipped. Default true.
+   */
+  analytics?: boolean;
+}
 
 /**
  * The one suite every Store implementation runs: each rule of the Store port (see
@@ -27,7 +39,7 @@ export type { StoreFactory } from './contract/support.js';
  * });
  * ```
  */
-export function describeStoreContract(name: string, makeStore: StoreFactory): void {
+export function describeStoreContract(name: string, makeStore: StoreFactory, options: StoreContractOptions = {}): void {
   describe(`Store contract: ${name}`, () => {
     const context = useFreshStore(makeStore);
     describeTransactionContract(context);
@@ -43,5 +55,10 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
     describeReminderContract(context);
     describeAlertContract(context);
     describeDeliveryAndEventContract(context);
+    if (options.analytics === false) return;
+    describeTargetAndCampaignContract(context);
+    describeDealAnalyticsContract(context);
+    describeStageAnalyticsContract(context);
+    describePeopleAnalyticsContract(context);
   });
 }

@@ -3,11 +3,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { Engine } from '../engine.js';
 import { initialSchema } from './001-initial-schema.js';
+import { pipelineAnalytics } from './002-pipeline-analytics.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
@@ -32,6 +33,7 @@ export async function migrate(db: Kysely<Database>, kind: Engine['kind']): Promi
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
       for (const statement of migration.statements(types)) await sql.raw(statement).execute(trx);
+      await migration.backfill?.(trx);
       await trx
         .insertInto('schema_migrations')
         .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
 import type { ColumnTypes } from './column-types.js';
 
 /** One numbered step of the schema. Statements are plain DDL, written once for both engines. */
@@ -5,4 +7,6 @@ export interface Migration {
   version: number;
   name: string;
   statements(types: ColumnTypes): string[];
+  /** Fills what the statements created from data already there; runs after them, in the same transaction. */
+  backfill?(db: Kysely<Database>): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aContact, aDeal } from '@rapport/core/testing';
+import { aContact, aDeal, aStageChange } from '@rapport/core/testing';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -9,7 +9,7 @@ import { createPostgresStore } from '../postgres/postgres-store.js';
 import type { SqlStore } from '../sql-store.js';
 import { createSqliteStore } from '../sqlite/sqlite-store.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
-import { SCHEMA_VERSION } from './migrate.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrate.js';
 
 interface Engine {
   open(): Promise<SqlStore>;
@@ -32,7 +32,7 @@ function describeMigrationRules(engine: () => Engine): void {
     expect((await second.read((uow) => uow.contacts.findByEmails(['zoe@acme.com']))).map((c) => c.id)).toEqual([contact.id]);
     await second.close();
     const recorded = await engine().query('SELECT version, name FROM schema_migrations ORDER BY version');
-    expect(recorded).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(recorded).toHaveLength(SCHEMA_VERSION);
   });
 
@@ -45,7 +45,26 @@ function describeMigrationRules(engine: () => Engine): void {
       .then(() => null, (error: unknown) => error);
     expect(refusal).toMatchObject({ name: 'CrmError', code: 'unavailable', details: { databaseSchemaVersion: newer, supportedSchemaVersion: SCHEMA_VERSION } });
     expect((refusal as Error).message).toMatch(/newer Rapport.*Upgrade Rapport/);
-    expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: newer }]);
+    expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
+  });
+
+  it('folds the stage history a database already holds into time in stage when it upgrades to version 2', async () => {
+    const deal = aDeal({ stageId: 'demo', stageEnteredAt: '2026-03-04T00:00:00.000Z' });
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.deals.insert(deal);
+      await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, stageId: 'lead', at: '2026-03-01T00:00:00.000Z' }));
+      await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'lead', stageId: 'demo', at: '2026-03-04T00:00:00.000Z' }));
+    });
+    await first.close();
+    // Back to how version 1 left it: no analytics tables or indexes, and not recorded.
+    for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
+    for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
+    await engine().query('DELETE FROM schema_migrations WHERE version = 2');
+    const upgraded = await engine().open();
+    const durations = await upgraded.read((uow) => uow.analytics.stageDurations({ pipelineId: deal.pipelineId, leftFrom: '2026-01-01T00:00:00.000Z', leftTo: '2027-01-01T00:00:00.000Z' }));
+    await upgraded.close();
+    expect(durations).toEqual([{ stageId: 'lead', count: 1, totalMs: 3 * 86_400_000, medianLowMs: 3 * 86_400_000, medianHighMs: 3 * 86_400_000 }]);
   });
 }
 
@@ -113,6 +132,6 @@ describe.skipIf(!adminUrl)('migrations on PostgreSQL', () => {
   it('lets several hubs open a new database at once: one migrates, the others wait', async () => {
     const stores = await Promise.all(Array.from({ length: 4 }, () => createPostgresStore({ url: database.url, poolSize: 2 })));
     await Promise.all(stores.map((store) => store.close()));
-    expect(await query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    expect(await query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
   });
 });

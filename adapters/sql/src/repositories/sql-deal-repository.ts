@@ -5,6 +5,7 @@ import type { Database } from '../database.js';
 import { expectInserted } from '../errors.js';
 import { affected, afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
 import { toDeal, toDealRow, toStageChange, toStageChangeRow } from './sql-deal-rows.js';
+import { refreshStageTimes } from './sql-stage-times.js';
 
 /** Adds a deal filter's conditions to a query over `deals`. */
 export function whereDeal<O>(query: SelectQueryBuilder<Database, 'deals', O>, filter: DealFilter): SelectQueryBuilder<Database, 'deals', O> {
@@ -67,6 +68,7 @@ export class SqlDealRepository implements DealRepository {
   async delete(id: string): Promise<void> {
     await this.ctx.atomic(async (db) => {
       await db.deleteFrom('stage_changes').where('deal_id', '=', id).execute();
+      await db.deleteFrom('deal_stage_times').where('deal_id', '=', id).execute();
       await db.deleteFrom('deals').where('id', '=', id).execute();
     });
   }
@@ -89,13 +91,13 @@ export class SqlDealRepository implements DealRepository {
     return affected(result);
   }
 
+  /** Also brings the deal's rows of deal_stage_times up to date, in the same write. */
   async appendStageChange(change: StageChange): Promise<void> {
-    const result = await this.ctx.db
-      .insertInto('stage_changes')
-      .values(toStageChangeRow(change))
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    expectInserted(result, 'stage change', change.id);
+    await this.ctx.atomic(async (db) => {
+      const result = await db.insertInto('stage_changes').values(toStageChangeRow(change)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      expectInserted(result, 'stage change', change.id);
+      await refreshStageTimes(db, change.dealId);
+    });
   }
 
   async stageHistory(dealId: string): Promise<StageChange[]> {

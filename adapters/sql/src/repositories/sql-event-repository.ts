@@ -6,7 +6,7 @@ import type { Engine } from '../engine.js';
 import { expectInserted } from '../errors.js';
 import { afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
 
-const toEvent = (row: Selectable<EventsTable>, engine: Engine): CrmEvent => ({
+export const toEvent = (row: Selectable<EventsTable>, engine: Engine): CrmEvent => ({
   id: row.id,
   type: row.type,
   entityType: row.entity_type as EntityType,

@@ -4,7 +4,7 @@ import { dealMatches } from './memory-deal-repository.js';
 import type { MemoryState } from './memory-state.js';
 
 /** floor((amount × probability + 50) / 100) in exact integer arithmetic. */
-const weightedMinor = (amountMinor: number, probability: number): number =>
+export const weightedMinor = (amountMinor: number, probability: number): number =>
   Number((BigInt(amountMinor) * BigInt(probability) + 50n) / 100n);
 
 export class MemoryAggregateQueries implements AggregateQueries {

@@ -8,6 +8,8 @@ import type { Reminder, ReminderDelivery } from '../../reminders/reminder.schema
 import type { AccessToken } from '../../users/token.schema.js';
 import type { Team, User } from '../../users/user.schema.js';
 import type { IdempotencyRecord } from '../store.port.js';
+import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
+import type { Target } from '../../analytics/targets/target.schema.js';
 
 /** Puts one row back the way it was before a write. */
 export type Undo = () => void;
@@ -85,11 +87,13 @@ interface Records {
   idempotency: IdempotencyRecord;
   /** Settings as JSON text. */
   settings: string;
+  targets: Target;
+  campaigns: Campaign;
 }
 
 const TABLES: ReadonlyArray<keyof Records> = [
   'users', 'teams', 'tokens', 'accounts', 'contacts', 'pipelines', 'deals', 'stageChanges',
-  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings',
+  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns',
 ];
 
 /** Every table, as one unit of work sees them. */

@@ -16,6 +16,8 @@ import { MemoryData, type MemoryState, type Undo } from './memory-state.js';
 import { MemoryTeamRepository } from './memory-team-repository.js';
 import { MemoryTokenRepository } from './memory-token-repository.js';
 import { MemoryUserRepository } from './memory-user-repository.js';
+import { MemoryAnalyticsQueries } from './memory-analytics-queries.js';
+import { MemoryCampaignRepository, MemoryTargetRepository } from './memory-target-campaign-repositories.js';
 
 /** Runs one unit of work at a time, in the order they asked. */
 class Mutex {
@@ -95,5 +97,8 @@ function createMemoryUnitOfWork(state: MemoryState): UnitOfWork {
     settings: new MemorySettingsRepository(state),
     search: new MemorySearchQueries(state),
     aggregates: new MemoryAggregateQueries(state),
+    targets: new MemoryTargetRepository(state),
+    campaigns: new MemoryCampaignRepository(state),
+    analytics: new MemoryAnalyticsQueries(state),
   };
 }

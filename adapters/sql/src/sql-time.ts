@@ -1,0 +1,24 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Engine } from './engine.js';
+
+/**
+ * Instants are stored as ISO text (2026-03-01T09:00:00.000Z, always this form); these turn
+ * one into an exact integer on either engine, for the few queries that subtract instants.
+ */
+
+/** Milliseconds since the epoch. */
+export function epochMs(engine: Engine, instant: RawBuilder<unknown>): RawBuilder<number> {
+  return engine.kind === 'sqlite'
+    ? sql<number>`(cast(strftime('%s', ${instant}) as integer) * 1000 + cast(substr(${instant}, 21, 3) as integer))`
+    : sql<number>`cast(extract(epoch from cast(${instant} as timestamptz)) * 1000 as bigint)`;
+}
+
+/** Whole seconds since the epoch, rounded down (⌊ms / 1000⌋). */
+export function epochSeconds(engine: Engine, instant: RawBuilder<unknown>): RawBuilder<number> {
+  return engine.kind === 'sqlite'
+    ? sql<number>`cast(strftime('%s', ${instant}) as integer)`
+    : sql<number>`cast(floor(extract(epoch from cast(${instant} as timestamptz))) as bigint)`;
+}
+
+/** A number parameter PostgreSQL must read as a bigint (it cannot guess a bare parameter's type in every position). */
+export const bigintParam = (value: number): RawBuilder<number> => sql<number>`cast(${value} as bigint)`;

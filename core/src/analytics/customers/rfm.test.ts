@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_CELLS, cellsOf, rankAscending, rfmScore, scoreAccounts, segmentOf, Segment } from './rfm.js';
+
+describe('RFM scores', () => {
+  it('scores a rank out of n into fifths: 1 + ⌊5 × (rank − 1) / n⌋', () => {
+    expect([1, 2, 3, 4, 5].map((rank) => rfmScore(rank, 5))).toEqual([1, 2, 3, 4, 5]);
+    expect([1, 2, 3].map((rank) => rfmScore(rank, 3))).toEqual([1, 2, 4]);
+    expect(rfmScore(1, 1)).toBe(1);
+    expect(rfmScore(100, 100)).toBe(5);
+  });
+
+  it('ranks like SQL RANK(): equal values share the lower rank', () => {
+    expect([...rankAscending(new Map([['a', 1], ['b', 1], ['c', 2], ['d', 3], ['e', 1]]))]).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 4],
+      ['d', 5],
+      ['e', 1],
+    ]);
+  });
+
+  it('scores accounts against each other, monetary within each currency', () => {
+    // Orders 1,1,2,3,1 → frequency ranks 1,1,4,5,1 → scores 1,1,4,5,1.
+    // Last orders D < A < C < B = E → recency ranks D1 A2 C3 B4 E4 → scores 1,2,3,4,4.
+    // USD A 100 < B 300 < C 500 → 1,2,4; EUR C 20 < E 50 < D 1000 → 1,2,4; C keeps its best, 4.
+    const scores = scoreAccounts([
+      { accountId: 'A', orders: 1, lastOrderAt: '2026-01-10T00:00:00.000Z', byCurrency: new Map([['USD', 100]]) },
+      { accountId: 'B', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: new Map([['USD', 300]]) },
+      { accountId: 'C', orders: 2, lastOrderAt: '2026-02-01T00:00:00.000Z', byCurrency: new Map([['USD', 500], ['EUR', 20]]) },
+      { accountId: 'D', orders: 3, lastOrderAt: '2025-06-01T00:00:00.000Z', byCurrency: new Map([['EUR', 1000]]) },
+      { accountId: 'E', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: new Map([['EUR', 50]]) },
+    ]);
+    expect(Object.fromEntries([...scores].map(([id, s]) => [id, `${s.recency}${s.frequency}${s.monetary}`]))).toEqual({ A: '211', B: '412', C: '344', D: '154', E: '412' });
+    expect(Object.fromEntries([...scores].map(([id, s]) => [id, segmentOf(s)]))).toEqual({ A: 'hibernating', B: 'new', C: 'loyal', D: 'at_risk', E: 'new' });
+  });
+});
+
+describe('segments', () => {
+  it('tries the rules in order, the first that holds names the segment', () => {
+    expect(segmentOf({ recency: 5, frequency: 5, monetary: 5 })).toBe('champions');
+    expect(segmentOf({ recency: 5, frequency: 5, monetary: 3 })).toBe('loyal');
+    expect(segmentOf({ recency: 3, frequency: 3, monetary: 1 })).toBe('loyal');
+    expect(segmentOf({ recency: 5, frequency: 1, monetary: 5 })).toBe('new');
+    expect(segmentOf({ recency: 3, frequency: 1, monetary: 2 })).toBe('promising');
+    expect(segmentOf({ recency: 2, frequency: 1, monetary: 4 })).toBe('at_risk');
+    expect(segmentOf({ recency: 1, frequency: 3, monetary: 1 })).toBe('at_risk');
+    expect(segmentOf({ recency: 2, frequency: 2, monetary: 3 })).toBe('hibernating');
+  });
+
+  it('gives every one of the 125 score combinations exactly one segment', () => {
+    const total = Segment.options.reduce((n, segment) => n + cellsOf(segment).length, 0);
+    expect(ALL_CELLS).toHaveLength(125);
+    expect(total).toBe(125);
+    expect(cellsOf('champions')).toHaveLength(8);
+  });
+});

@@ -27,7 +27,7 @@ const restrictWithBuiltins = (message, ...groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', 'data/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', 'extension/dist-firefox/**', 'extension/artifacts/**', '**/node_modules/**', '**/*.d.ts', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -61,6 +61,34 @@ export default tseslint.config(
   {
     files: ['slack-app/src/**/*.ts'],
     rules: restrict('the Slack app imports core and adapters, never another surface or the hub.', ['@rapport/server', '@rapport/server/*', '@rapport/extension', '@rapport/extension/*', '@rapport/teams-app', '@rapport/teams-app/*', '@rapport/e2e']),
+  },
+  {
+    // The extension: the browser API only through src/platform, Gmail's page only through src/gmail.
+    files: ['extension/src/**/*.ts'],
+    ignores: ['extension/src/platform/**'],
+    rules: {
+      ...restrict('the browser API is wrapped once, in extension/src/platform.', ['webextension-polyfill'], ['@rapport/server', '@rapport/server/*', '@rapport/slack-app', '@rapport/slack-app/*', '@rapport/teams-app', '@rapport/teams-app/*', '@rapport/e2e']),
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'Use extension/src/platform.' }, { name: 'browser', message: 'Use extension/src/platform.' }],
+    },
+  },
+  {
+    files: ['extension/src/**/*.ts'],
+    ignores: ['extension/src/gmail/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...['querySelector', 'querySelectorAll', 'closest', 'matches', 'getElementsByClassName', 'getElementsByTagName'].map((property) => ({ property, message: 'Gmail selectors live only in extension/src/gmail (the Gmail driver).' }))],
+    },
+  },
+  {
+    // Background code runs in a service worker: no window, no document.
+    files: ['extension/src/background/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', { name: 'chrome', message: 'Use extension/src/platform.' }, { name: 'browser', message: 'Use extension/src/platform.' }],
+    },
+  },
+  {
+    files: ['extension/scripts/**/*.mjs'],
+    rules: { 'no-restricted-syntax': 'off' },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {
     // Tools that require a default export (configs, vitest's global setup).

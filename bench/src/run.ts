@@ -1,4 +1,5 @@
 import { arch, cpus, totalmem } from 'node:os';
+import { extensionBench } from './extension.bench.js';
 import { generateBench } from './generate.bench.js';
 import { httpBench } from './http.bench.js';
 import { lookupBench } from './lookup.bench.js';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, Bench> = {
   http: httpBench,
   startup: startupBench,
   generate: generateBench,
+  extension: extensionBench,
 };
 
 /** What `pnpm bench` runs without a name; `generate` only builds data. */

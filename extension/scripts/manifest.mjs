@@ -20,7 +20,7 @@ export function manifest({ version, firefox }) {
     ...(firefox
       ? {
           background: { scripts: ['background.js'] },
-          browser_specific_settings: { gecko: { id: 'rapport-gmail@rapport.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } },
+          browser_specific_settings: { gecko: { id: 'rapport-gmail@rapport.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } },
         }
       : { background: { service_worker: 'background.js' }, minimum_chrome_version: '116' }),
   };

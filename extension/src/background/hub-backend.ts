@@ -10,6 +10,8 @@ import { aboutText, lookupView } from './views.js';
 
 type Reminderish = Omit<DueReminder, 'about'>;
 
+const ME_TTL_MS = 5 * 60_000;
+
 /**
  * The extension against a hub. Reads come from the hub and land in the card cache; when the
  * hub is out of reach, the cache answers. Every change goes through the outbox: it is stored
@@ -19,6 +21,8 @@ export class HubBackend implements Backend {
   readonly mode = 'hub' as const;
   private readonly client: RapportClient;
   private readonly names = new Map<string, string>();
+  private meNow: PersonView | null = null;
+  private meAt: number | null = null;
 
   constructor(
     settings: Settings,
@@ -34,12 +38,25 @@ export class HubBackend implements Backend {
     });
   }
 
+  /** The rep: from memory or the cache at once (refreshed in the background), from the hub the first time. */
   async me(): Promise<PersonView | null> {
+    if (this.meAt !== null && Date.now() - this.meAt < ME_TTL_MS) return this.meNow;
+    const saved = this.meNow ?? (await this.cache.getMark<PersonView>('me'));
+    const fetching = this.fetchMe();
+    if (saved) {
+      void fetching.catch(() => undefined);
+      return saved;
+    }
+    return fetching;
+  }
+
+  private async fetchMe(): Promise<PersonView | null> {
     try {
       const { user } = await this.client.call('me', {});
-      const me = { id: user.id, name: user.name, email: user.email };
-      await this.cache.putMark('me', me);
-      return me;
+      this.meNow = { id: user.id, name: user.name, email: user.email };
+      this.meAt = Date.now();
+      await this.cache.putMark('me', this.meNow);
+      return this.meNow;
     } catch (error) {
       if (asCrmError(error).code !== 'unavailable') throw error;
       return this.cache.getMark<PersonView>('me');

@@ -37,10 +37,18 @@ async function build(): Promise<Backend | null> {
   return null;
 }
 
-const backend = (): Promise<Backend | null> => (current ??= build().catch((error: unknown) => {
-  current = null;
-  throw error;
-}));
+/** The backend for the current settings; built once, and again after settings change or while none is set up. */
+async function backend(): Promise<Backend | null> {
+  current ??= build();
+  try {
+    const built = await current;
+    if (!built) current = null;
+    return built;
+  } catch (error) {
+    current = null;
+    throw error;
+  }
+}
 
 async function sync(): Promise<void> {
   const active = await backend();

@@ -6,6 +6,7 @@ import { lookupBench } from './lookup.bench.js';
 import { readOptions, USAGE, type BenchOptions } from './options.js';
 import { Report } from './report.js';
 import { startupBench } from './startup.bench.js';
+import { slackBench } from './slack.bench.js';
 
 type Bench = (options: BenchOptions, report: Report) => Promise<void>;
 
@@ -15,10 +16,11 @@ const BENCHES: Record<string, Bench> = {
   startup: startupBench,
   generate: generateBench,
   extension: extensionBench,
+  slack: slackBench,
 };
 
 /** What `pnpm bench` runs without a name; `generate` only builds data. */
-const DEFAULT = ['lookup', 'http', 'startup'];
+const DEFAULT = ['lookup', 'http', 'startup', 'slack'];
 
 async function main(): Promise<number> {
   const { names, options } = readOptions(process.argv.slice(2));

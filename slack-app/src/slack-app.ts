@@ -2,6 +2,7 @@ import { systemClock, type Clock, type Services, type Store } from '@rapport/cor
 import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import { ChannelAlerts } from './alerts/channel-alerts.js';
 import { registerListeners } from './listeners/index.js';
+import { WorkQueue } from './listeners/work-queue.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { boltLogger, silentSlackLogger, type SlackLogger } from './logger.js';
 import { SlackNotifier } from './notifier/slack-notifier.js';
@@ -25,6 +26,8 @@ export interface SlackAppOptions {
   appToken?: string | null;
   ackTimeoutMs?: number;
   alertIntervalMs?: number;
+  /** How many requests are worked on at once after their ack (default 8); the rest wait their turn. */
+  concurrency?: number;
 }
 
 /** The Slack app, ready to mount: its HTTP endpoint, the reminder DM channel and the channel alerts. */
@@ -70,6 +73,8 @@ export function createSlackApp(options: SlackAppOptions): SlackSurface {
   let identity: Promise<{ botUserId: string; botId: string }> | null = null;
   const app = new App({
     receiver,
+    // Rapport keeps no conversation state in Slack; Bolt's per-message store would only cost time.
+    convoStore: false,
     logger: boltLogger(logger),
     clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 }, timeout: 10_000 },
     // The bot's own ids, asked once and asked again after a failure (Slack unreachable at start).
@@ -85,7 +90,7 @@ export function createSlackApp(options: SlackAppOptions): SlackSurface {
     },
   });
 
-  const deps: ListenerDeps = { services, store, clock, logger, openUrl: (id, userId) => links.urlFor(id, userId), claimOnce: once };
+  const deps: ListenerDeps = { services, store, clock, logger, openUrl: (id, userId) => links.urlFor(id, userId), claimOnce: once, queue: new WorkQueue(options.concurrency) };
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error('the Slack app failed', { error: error instanceof Error ? error.stack : String(error) });

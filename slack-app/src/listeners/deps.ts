@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { SlackLogger } from '../logger.js';
 import { unlinkedMessage } from '../views/error.view.js';
 import type { SlackMessage, ViewContext } from '../views/view-context.js';
+import type { WorkQueue } from './work-queue.js';
 
 export type SlackClient = webApi.WebClient;
 
@@ -16,6 +17,8 @@ export interface ListenerDeps {
   openUrl(customerId: string, userId: string): string | null;
   /** True the first time `key` is claimed in `space`, from any hub; false after. */
   claimOnce(space: string, key: string): Promise<boolean>;
+  /** Where work after an ack waits for its turn. */
+  queue: WorkQueue;
 }
 
 export type Identified = { ok: true; actor: Actor } | { ok: false; message: SlackMessage };

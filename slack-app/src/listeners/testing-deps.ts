@@ -1,6 +1,7 @@
 import { createCommandWorld, type CommandWorld } from '@rapport/core/testing';
 import { silentSlackLogger } from '../logger.js';
 import type { ListenerDeps, SlackClient } from './deps.js';
+import { WorkQueue } from './work-queue.js';
 
 /** Listener deps over the core's command test world (memory store, manual clock), with claims kept in memory. */
 export async function listenerWorld(): Promise<{ world: CommandWorld; deps: ListenerDeps }> {
@@ -12,6 +13,7 @@ export async function listenerWorld(): Promise<{ world: CommandWorld; deps: List
     clock: world.clock,
     logger: silentSlackLogger,
     openUrl: (id) => `https://hub.test/slack/open/${id}`,
+    queue: new WorkQueue(),
     claimOnce: async (space, key) => (claimed.has(`${space}:${key}`) ? false : (claimed.add(`${space}:${key}`), true)),
   };
   return { world, deps };

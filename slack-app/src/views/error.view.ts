@@ -34,3 +34,9 @@ export function unlinkedMessage(result: Exclude<IdentityResult, { status: 'linke
         : `Rapport does not know you yet${email ? ` (no Rapport user has ${esc(email, 200)})` : ''}. Ask a Rapport admin to add you with your Slack email, or make a link code in Rapport and type \`/crm link <code>\` here.`;
   return { text, blocks: [section(`:lock: ${text}`)] };
 }
+
+/** Too many requests are waiting: nothing was done. */
+export function busyMessage(): SlackMessage {
+  const text = 'Rapport is very busy right now and did nothing with this. Please try again in a minute.';
+  return { text, blocks: [section(`:hourglass: ${text}`)] };
+}

@@ -9,8 +9,10 @@ export type HomeArgs = Pick<SlackEventMiddlewareArgs<'app_home_opened'> & AllMid
 export function appHomeOpened(deps: ListenerDeps) {
   return async ({ event, client }: HomeArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    const who = await identify(deps, event.user, client);
-    const view = who.ok ? homeView(await deps.services.myDay.myDay(who.actor)) : { type: 'home' as const, blocks: who.message.blocks.length > 0 ? who.message.blocks : [section(who.message.text)] };
-    await client.views.publish({ user_id: event.user, view });
+    await deps.queue.run(async () => {
+      const who = await identify(deps, event.user, client);
+      const view = who.ok ? homeView(await deps.services.myDay.myDay(who.actor)) : { type: 'home' as const, blocks: who.message.blocks.length > 0 ? who.message.blocks : [section(who.message.text)] };
+      await client.views.publish({ user_id: event.user, view });
+    });
   };
 }

@@ -3,7 +3,8 @@ import { RapportClient } from '@rapport/http';
 import { Request, type Response, type Settings } from '../shared/protocol.js';
 import type { StatusView } from '../shared/views.js';
 import type { Backend } from './backend.js';
-import { isNeverLogged, loadSettings, saveSettings } from './settings-store.js';
+import { isNeverLogged } from './never-log.js';
+import { loadSettings, saveSettings } from './settings-store.js';
 import { suggestAccount } from './suggest-account.js';
 
 export interface RouterContext {

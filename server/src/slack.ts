@@ -17,8 +17,6 @@ export function createHubSlack(config: HubConfig, store: Store, logger: Logger, 
     apiUrl: config.slack.apiUrl,
     publicUrl: config.publicUrl,
     logger,
-    // SQLite answers one query at a time: more jobs at once would only delay acknowledgements.
-    concurrency: store.kind === 'sqlite' ? 2 : 8,
   });
 }
 

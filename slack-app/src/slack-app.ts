@@ -26,7 +26,7 @@ export interface SlackAppOptions {
   appToken?: string | null;
   ackTimeoutMs?: number;
   alertIntervalMs?: number;
-  /** How many requests are worked on at once after their ack (default 8); the rest wait their turn. */
+  /** How many requests are worked on at once after their ack (default 64); the rest wait their turn. */
   concurrency?: number;
 }
 

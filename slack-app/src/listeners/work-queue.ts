@@ -1,16 +1,15 @@
 /**
- * Where listeners do their work after acknowledging: at most `concurrency` jobs at once, the
- * rest waiting their turn. Slack needs the acknowledgement within 3 s; with the work queued
- * behind a few slots, new requests are acknowledged at once even while earlier ones are still
- * being worked on. Past `maxWaiting` waiting jobs a new job is refused, and the person is told
- * to try again.
+ * Where listeners do their work after acknowledging: at most `concurrency` jobs at once (so a
+ * burst cannot take every database connection), the rest waiting their turn. Acknowledgements
+ * never wait here. Past `maxWaiting` waiting jobs a new job is refused and the person is told
+ * to try again, rather than everyone's answer arriving late.
  */
 export class WorkQueue {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
   constructor(
-    private readonly concurrency = 8,
+    private readonly concurrency = 64,
     private readonly maxWaiting = 2000,
   ) {}
 

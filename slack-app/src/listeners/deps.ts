@@ -2,6 +2,7 @@ import type { Actor, Clock, Services, Store } from '@rapport/core';
 import type { webApi } from '@slack/bolt';
 import type { SlackLogger } from '../logger.js';
 import { unlinkedMessage } from '../views/error.view.js';
+import { homeView } from '../views/home.view.js';
 import type { SlackMessage, ViewContext } from '../views/view-context.js';
 import type { WorkQueue } from './work-queue.js';
 
@@ -60,4 +61,9 @@ export async function tell(client: SlackClient, userId: string, channel: string 
     }
   }
   await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+}
+
+/** Draws App Home again, after something changed from it (a deal or a reminder saved from its buttons). */
+export async function refreshHome(deps: ListenerDeps, actor: Actor, slackUserId: string, client: SlackClient): Promise<void> {
+  await client.views.publish({ user_id: slackUserId, view: homeView(await deps.services.myDay.myDay(actor)) });
 }

@@ -33,6 +33,9 @@ export function pickDeal(deps: ListenerDeps) {
     await reporting(deps, show, async () => {
       const who = await identify(deps, body.user.id, client);
       if (!who.ok) return void (await show(who.message));
+      // A double click sends the same pick twice: only the first runs (a note is logged once).
+      const message = (body.container as { message_ts?: string } | undefined)?.message_ts ?? '';
+      if (!(await deps.claimOnce('pick', `${body.user.id}:${message}:${action.value ?? ''}`))) return;
       const command = Command.safeParse(safeJson(action.value));
       if (!command.success || command.data.kind !== 'deal') throw new Error('A deal button carried no deal command');
       const outcome = await runCommand(deps, who.actor, command.data, { now: deps.clock.now(), timeZone: who.actor.user.timeZone });

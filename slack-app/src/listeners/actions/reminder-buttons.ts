@@ -1,9 +1,8 @@
 import { CrmError, type Actor, type Reminder } from '@rapport/core';
-import { homeView } from '../../views/home.view.js';
 import { SNOOZES } from '../../views/ids.js';
 import { parseReminderValue } from '../../views/reminder-buttons.js';
 import { aboutText, reminderHandledMessage } from '../../views/reminder-dm.view.js';
-import { identify, tell, type ListenerDeps, type SlackClient } from '../deps.js';
+import { identify, refreshHome, tell, type ListenerDeps, type SlackClient } from '../deps.js';
 import { reporting } from '../failures.js';
 import { originChannel, type ButtonArgs } from './action-args.js';
 
@@ -46,10 +45,7 @@ async function apply(deps: ListenerDeps, actor: Actor, value: NonNullable<Return
 
 async function showHandled(deps: ListenerDeps, actor: Actor, client: SlackClient, body: ButtonArgs['body'], handled: Handled): Promise<void> {
   const container = body.container as { type?: string; channel_id?: string; message_ts?: string };
-  if (container.type === 'view') {
-    await client.views.publish({ user_id: body.user.id, view: homeView(await deps.services.myDay.myDay(actor)) });
-    return;
-  }
+  if (container.type === 'view') return refreshHome(deps, actor, body.user.id, client);
   if (!container.channel_id || !container.message_ts) return;
   const about = await deps.store.read(async (uow) => {
     const { contactId, accountId } = handled.reminder;

@@ -3,7 +3,7 @@ import { decodeMetadata } from '../../views/modals/metadata.js';
 import type { ReminderMetadata } from '../../views/modals/reminder.modal.js';
 import { esc, section, slackDate } from '../../views/mrkdwn.js';
 import type { SlackMessage } from '../../views/view-context.js';
-import { identify, tell, type ListenerDeps } from '../deps.js';
+import { identify, refreshHome, tell, type ListenerDeps } from '../deps.js';
 import { reporting } from '../failures.js';
 import { inputValue, type SubmitArgs } from './view-args.js';
 
@@ -41,6 +41,7 @@ export function createReminderSubmitted(deps: ListenerDeps) {
       const reminder = await deps.services.reminders.create(who.actor, input);
       const text = `:alarm_clock: Reminder set for ${slackDate(reminder.dueAt)}: ${esc(reminder.title)}.`;
       await show({ text: `Reminder set: ${esc(reminder.title)}`, blocks: [section(text)] });
+      if (channel === null) await refreshHome(deps, who.actor, body.user.id, client);
     });
   };
 }

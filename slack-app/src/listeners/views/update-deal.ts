@@ -4,7 +4,7 @@ import { decodeMetadata } from '../../views/modals/metadata.js';
 import type { DealUpdateMetadata } from '../../views/modals/deal-update.modal.js';
 import { section, esc } from '../../views/mrkdwn.js';
 import type { SlackMessage } from '../../views/view-context.js';
-import { identify, tell, type ListenerDeps } from '../deps.js';
+import { identify, refreshHome, tell, type ListenerDeps } from '../deps.js';
 import { reporting } from '../failures.js';
 import { inputValue, type SubmitArgs } from './view-args.js';
 
@@ -38,6 +38,7 @@ export function updateDealSubmitted(deps: ListenerDeps) {
       if (!dealId) throw new Error('The deal modal named no deal');
       const result = await applyChanges(deps, who.actor, dealId, meta.version ?? undefined, changes);
       await show(result);
+      if (channel === null) await refreshHome(deps, who.actor, body.user.id, client);
     });
   };
 }

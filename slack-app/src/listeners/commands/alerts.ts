@@ -1,5 +1,5 @@
 import { CrmError, formatMoney, parseAmount, type Actor, type DealAlertSettings } from '@rapport/core';
-import { esc, section } from '../../views/mrkdwn.js';
+import { section } from '../../views/mrkdwn.js';
 import type { SlackMessage } from '../../views/view-context.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -37,5 +37,5 @@ export async function alertsCommand(deps: ListenerDeps, actor: Actor, channelId:
       throw new CrmError('invalid_input', `“${verb}” is not an alerts setting. ${USAGE}`);
   }
   const text = `${describe(settings)}\n${USAGE}`;
-  return { text: esc(text, 1000), blocks: [section(text.replace(/“[^”]*”/g, (m) => esc(m, 200)))] };
+  return { text, blocks: [section(text)] };
 }

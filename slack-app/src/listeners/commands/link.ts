@@ -1,4 +1,4 @@
-import { section } from '../../views/mrkdwn.js';
+import { esc, section } from '../../views/mrkdwn.js';
 import type { SlackMessage } from '../../views/view-context.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -11,6 +11,6 @@ export async function linkCommand(deps: ListenerDeps, slackUserId: string, code:
     return { text, blocks: [section(text)] };
   }
   const user = await deps.services.identities.redeemLinkCode('slack', slackUserId, code);
-  const text = `:link: Linked: Slack now acts as ${user.name} in Rapport. Try \`/crm help\`.`;
-  return { text, blocks: [section(text.replace(user.name, user.name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))] };
+  const text = `:link: Linked: Slack now acts as ${esc(user.name)} in Rapport. Try \`/crm help\`.`;
+  return { text, blocks: [section(text)] };
 }

@@ -6,3 +6,4 @@ export type { SlackLogger } from './logger.js';
 export { escapeText } from './views/mrkdwn.js';
 export { renderManifest, BOT_SCOPES } from './manifest.js';
 export { readStandaloneConfig, runStandalone, type StandaloneConfig, type RunningSlackApp } from './standalone.js';
+export { linkWorkspaceUsers } from './identity/link-workspace.js';

@@ -1,6 +1,7 @@
 import { systemClock, type Clock, type Services, type Store } from '@rapport/core';
 import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import { ChannelAlerts } from './alerts/channel-alerts.js';
+import { linkWorkspaceUsers } from './identity/link-workspace.js';
 import { registerListeners } from './listeners/index.js';
 import { WorkQueue } from './listeners/work-queue.js';
 import type { ListenerDeps } from './listeners/deps.js';
@@ -114,6 +115,11 @@ export function createSlackApp(options: SlackAppOptions): SlackSurface {
     start: async () => {
       if (!fetchReceiver) await app.start();
       alerts.start();
+      // In the background: reminder DMs then reach people before they first use the app.
+      void linkWorkspaceUsers({ services, store, client, logger }).then(
+        (linked) => linked > 0 && logger.info('linked Rapport users to their Slack accounts by email', { linked }),
+        (error: unknown) => logger.warn('could not link Rapport users to Slack', { error: error instanceof Error ? error.message : String(error) }),
+      );
     },
     stop: async () => {
       await alerts.stop();

@@ -126,6 +126,12 @@ export class SlackApiStandIn {
         if (!user) return { ok: false, error: 'user_not_found' };
         return { ok: true, user: { id: str('user'), name: user.name, real_name: user.name, profile: { real_name: user.name, ...(user.email ? { email: user.email } : {}) } } };
       }
+      case 'users.lookupByEmail': {
+        const wanted = str('email').toLowerCase();
+        const found = [...this.users].find(([, u]) => u.email?.toLowerCase() === wanted);
+        if (!found) return { ok: false, error: 'users_not_found' };
+        return { ok: true, user: { id: found[0], name: found[1].name, profile: { email: found[1].email } } };
+      }
       case 'chat.postMessage': {
         const channel = str('channel').startsWith('U') ? `D${str('channel').slice(1)}` : str('channel');
         const ts = this.nextTs();

@@ -71,24 +71,16 @@ export function createSlackApp(options: SlackAppOptions): SlackSurface {
     : new FetchReceiver({ signingSecret: options.signingSecret, logger, ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}) });
 
   const client = webClient(botToken, options, logger, false);
-  let identity: Promise<{ botUserId: string; botId: string }> | null = null;
   const app = new App({
     receiver,
     // Rapport keeps no conversation state in Slack; Bolt's per-message store would only cost time.
     convoStore: false,
     logger: boltLogger(logger),
     clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 }, timeout: 10_000 },
-    // The bot's own ids, asked once and asked again after a failure (Slack unreachable at start).
-    authorize: async () => {
-      identity ??= client.auth.test().then(
-        (r) => ({ botUserId: String(r.user_id ?? ''), botId: String(r.bot_id ?? '') }),
-        (error: unknown) => {
-          identity = null;
-          throw error;
-        },
-      );
-      return { botToken, ...(await identity) };
-    },
+    // One workspace, one bot token: nothing to look up per request, so Slack being unreachable
+    // never stops a request. The app listens to no message events, so it never hears itself.
+    ignoreSelf: false,
+    authorize: async () => ({ botToken }),
   });
 
   const deps: ListenerDeps = { services, store, clock, logger, openUrl: (id, userId) => links.urlFor(id, userId), claimOnce: once, queue: new WorkQueue(options.concurrency) };

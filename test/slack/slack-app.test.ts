@@ -154,6 +154,7 @@ describe.each(ENGINES)('the Slack app in a hub on $engine', ({ engine, available
   });
 
   it.skipIf(!available)('DMs a due reminder, respects quiet hours, and marks it done once however often Done is clicked', async () => {
+    await s.crm(s.slackIds.ann, 'help'); // Slack knows Ann from here on
     const actor = { user: s.users.ann, surface: 'api' as const };
     const due = await s.hub.services.reminders.create(actor, { title: 'Call Lucía back', dueAt: new Date(Date.now() - 60_000).toISOString(), accountId: acmeId });
     await s.hub.scheduler.runOnce();
@@ -169,14 +170,16 @@ describe.each(ENGINES)('the Slack app in a hub on $engine', ({ engine, available
     expect(stored?.text).toContain('is already done');
     expect(s.api.callsTo('chat.update').map((c) => c.args.text)).toEqual([expect.stringContaining('Done: '), expect.stringContaining('already done')]);
 
-    await s.hub.services.users.update(null, s.users.mia.id, { quietHours: { start: '00:00', end: '23:59' } });
+    const clock = (offsetHours: number) => new Date(Date.now() + offsetHours * 3_600_000).toLocaleTimeString('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    await s.hub.services.users.update(null, s.users.mia.id, { quietHours: { start: clock(-1), end: clock(1) } });
     await s.hub.services.reminders.create({ user: s.users.mia, surface: 'api' }, { title: 'Quiet please', dueAt: new Date(Date.now() - 60_000).toISOString() });
     await s.crm(s.slackIds.mia, 'help');
     await s.hub.scheduler.runOnce();
     expect(s.api.callsTo('chat.postMessage').some((c) => blockText(c.args).includes('Quiet please'))).toBe(false);
   });
 
-  it.skipIf(!available)('snoozes from the DM and retries a DM Slack rate-limited after Retry-After', async () => {
+  it.skipIf(!available)('hands a DM Slack rate-limited back to the scheduler, to retry after Retry-After', async () => {
+    await s.crm(s.slackIds.ann, 'help'); // Slack knows Ann from here on
     const actor = { user: s.users.ann, surface: 'api' as const };
     const reminder = await s.hub.services.reminders.create(actor, { title: 'Rate limited ping', dueAt: new Date(Date.now() - 1000).toISOString() });
     s.api.rateLimit('chat.postMessage', 1);

@@ -24,7 +24,7 @@ export async function runCommand(deps: CommandDeps, actor: Actor, command: Comma
     case 'remind':
       return runRemind(deps, actor, command, context);
     case 'pipeline':
-      return runPipeline(deps, actor, command);
+      return runPipeline(deps, actor, command, context);
     case 'help':
       return runHelp(command.topic);
   }

@@ -69,6 +69,22 @@ describe('pipeline', () => {
     expect(outcome.board.stages[0]).toMatchObject({ stageName: 'Lead', count: 3 });
   });
 
+  it('lists the open deals that sat in their stage more than twice its usual time, stalest first', async () => {
+    const ann = w.as(w.users.ann);
+    const account = await w.services.accounts.create(ann, { name: 'Stale Corp' });
+    const make = (title: string) => w.services.deals.create(ann, { title, accountId: account.id, amount: { minor: 100, currency: 'USD' }, stageId: 'negotiation' });
+    // Five deals leave Negotiation after 1, 2, 3, 4 and 5 days: the median is 3, so stale after 6.
+    const quick = [await make('Q1'), await make('Q2'), await make('Q3'), await make('Q4'), await make('Q5')];
+    const stuck = await make('Stuck in negotiation');
+    for (const deal of quick) {
+      w.clock.advance(86_400_000);
+      await w.services.deals.win(ann, deal.id);
+    }
+    w.clock.advance(2 * 86_400_000);
+    const outcome = asPipeline(await w.runText(w.users.ann, 'pipeline'));
+    expect(outcome.board.staleDeals.map((d) => [d.deal.id, d.stageName, d.daysInStage])).toEqual([[stuck.id, 'Negotiation', 7]]);
+  });
+
   it('says so when there are no open deals, and when a manager has no team', async () => {
     const mine = asPipeline(await w.runText(w.users.mia, 'pipeline mine'));
     expect(mine.board.count).toBe(0);

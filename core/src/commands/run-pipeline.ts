@@ -5,10 +5,12 @@ import { CrmError, forbidden } from '../shared/errors.js';
 import type { UnitOfWork } from '../store/store.port.js';
 import type { User } from '../users/user.schema.js';
 import type { Command, PipelineScope } from './command.schema.js';
-import type { CommandDeps, PipelineAudience, PipelineOutcome } from './command-outcome.js';
+import type { CommandDeps, PipelineAudience, PipelineOutcome, RunContext } from './command-outcome.js';
 import { count, moneyByCurrency } from './outcome-text.js';
 import type { PipelineBoard } from './pipeline-board.js';
 import { pipelineBoard } from './pipeline-board.js';
+import { findStaleDeals } from '../analytics/stages/stale-deals.js';
+import { BOARD_STALE_DEALS } from '../analytics/pipeline/pipeline-report.service.js';
 
 type PipelineCommand = Extract<Command, { kind: 'pipeline' }>;
 
@@ -34,14 +36,16 @@ async function pipelineAudience(uow: UnitOfWork, user: User, scope: PipelineScop
 const ownerIdsOf = (audience: PipelineAudience): string[] | undefined =>
   audience.kind === 'user' ? [audience.userId] : audience.kind === 'team' ? audience.memberIds : undefined;
 
-/** Runs `pipeline [mine|team]`: open deals of the default pipeline by stage, per currency. */
-export async function runPipeline(deps: CommandDeps, actor: Actor, command: PipelineCommand): Promise<PipelineOutcome> {
+/** Runs `pipeline [mine|team]`: open deals of the default pipeline by stage, per currency, and the stalest of them. */
+export async function runPipeline(deps: CommandDeps, actor: Actor, command: PipelineCommand, context: RunContext): Promise<PipelineOutcome> {
   return deps.store.read(async (uow) => {
     const pipeline = await requirePipeline(uow, undefined);
     const audience = await pipelineAudience(uow, actor.user, command.scope);
     const ownerIds = ownerIdsOf(audience);
     const totals = await uow.aggregates.stageTotals({ pipelineId: pipeline.id, ...(ownerIds ? { ownerIds } : {}) });
     const board = pipelineBoard(pipeline, totals);
+    const stale = await findStaleDeals(uow, { pipeline, ownerIds, now: context.now, limit: BOARD_STALE_DEALS });
+    board.staleDeals = stale.map((s) => ({ deal: s.deal, stageName: s.stageName, daysInStage: s.daysInStage }));
     return { kind: 'pipeline', scope: command.scope, audience, board, summary: pipelineSummary(audience, board) };
   });
 }

@@ -11,6 +11,7 @@ import { IdentityService } from '../users/identity.service.js';
 import { DealAlertService } from '../alerts/deal-alert.service.js';
 import { MyDayService } from '../home/my-day.service.js';
 import type { ServiceDeps } from './context.js';
+import { createAnalyticsServices, type AnalyticsServices } from '../analytics/analytics-services.js';
 
 /** Every core service over one Store, clock and id source. */
 export interface Services {
@@ -26,6 +27,8 @@ export interface Services {
   identities: IdentityService;
   alerts: DealAlertService;
   myDay: MyDayService;
+  /** Pipeline analytics: reports, targets, campaigns and their settings. */
+  analytics: AnalyticsServices;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -42,5 +45,6 @@ export function createServices(deps: ServiceDeps): Services {
     identities: new IdentityService(deps),
     alerts: new DealAlertService(deps),
     myDay: new MyDayService(deps),
+    analytics: createAnalyticsServices(deps),
   };
 }

@@ -3,6 +3,7 @@
  * suite every Store runs, and builders for valid domain records.
  */
 export { describeStoreContract, type StoreContractOptions, type StoreFactory } from './store-contract.js';
+export { describeAnalyticsScenarios } from './analytics-scenarios.js';
 export {
   AT,
   OWNER_ID,

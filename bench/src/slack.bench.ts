@@ -35,9 +35,19 @@ async function prepare(options: BenchOptions): Promise<void> {
  * Slack's side, for the benchmark (Slack cannot be reached from here): auth.test for the app's
  * identity, and the response_url every /crm reply is posted to, noting when each arrives.
  */
-async function slackStandIn(): Promise<{ server: Server; url: string; replies: Map<number, number>; busy: Set<number> }> {
+interface SlackSide {
+  server: Server;
+  url: string;
+  replies: Map<number, number>;
+  busy: Set<number>;
+  /** Resolves when the reply to request `n` has arrived (or after `timeoutMs`). */
+  reply(n: number, timeoutMs: number): Promise<void>;
+}
+
+async function slackStandIn(): Promise<SlackSide> {
   const replies = new Map<number, number>();
   const busy = new Set<number>();
+  const waiting = new Map<number, () => void>();
   const server = createServer((req, res) => {
     const path = req.url ?? '';
     let body = '';
@@ -46,14 +56,30 @@ async function slackStandIn(): Promise<{ server: Server; url: string; replies: M
     });
     req.on('end', () => {
       const reply = /^\/response\/(\d+)$/.exec(path);
-      if (reply) replies.set(Number(reply[1]), performance.now());
-      if (reply && body.includes('very busy')) busy.add(Number(reply[1]));
+      if (reply) {
+        const n = Number(reply[1]);
+        replies.set(n, performance.now());
+        if (body.includes('very busy')) busy.add(n);
+        waiting.get(n)?.();
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(path.endsWith('auth.test') ? JSON.stringify({ ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0BENCH' }) : '{"ok":true}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, replies, busy };
+  const reply = (n: number, timeoutMs: number) =>
+    replies.has(n)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(done, timeoutMs);
+          function done() {
+            clearTimeout(timer);
+            waiting.delete(n);
+            resolve();
+          }
+          waiting.set(n, done);
+        });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, replies, busy, reply };
 }
 
 function warnOnFailures(label: string, result: PostLoadResult): void {
@@ -64,7 +90,8 @@ function warnOnFailures(label: string, result: PostLoadResult): void {
 /**
  * Signed `/crm find` requests at `connections` concurrent connections against a hub on the
  * generated dataset, next to a no-op POST route on the same hub: how fast Slack gets its
- * acknowledgement, how long until the card is posted back, and throughput as a ratio.
+ * acknowledgement, how long until the card is posted back, and throughput as a ratio. Each
+ * connection acts as a person, sending the next command once the previous card is back.
  */
 export async function slackBench(options: BenchOptions, report: Report): Promise<void> {
   await prepare(options);
@@ -88,8 +115,15 @@ export async function slackBench(options: BenchOptions, report: Report): Promise
     warnOnFailures('no-op', noop);
     report.figure({ bench: BENCH, name: 'no-op POST: throughput', value: noop.perSecond, unit: 'req/s' });
 
+    // Each connection is a person: they send /crm find, and type the next one once the card is back.
     const sent = new Map<number, number>();
-    const find = await runPostLoad({ ...load, path: '/slack/events', request: command, onSent: (n, at, measured) => void (measured && sent.set(n, at)) });
+    const find = await runPostLoad({
+      ...load,
+      path: '/slack/events',
+      request: command,
+      onSent: (n, at, measured) => void (measured && sent.set(n, at)),
+      afterResponse: (n) => slack.reply(n, 30_000),
+    });
     warnOnFailures('/crm find', find);
     // Replies still on their way when the run ends are waited for (up to 30 s).
     const deadline = performance.now() + 30_000;

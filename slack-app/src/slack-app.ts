@@ -27,7 +27,7 @@ export interface SlackAppOptions {
   appToken?: string | null;
   ackTimeoutMs?: number;
   alertIntervalMs?: number;
-  /** How many requests are worked on at once after their ack (default 64); the rest wait their turn. */
+  /** How many requests are worked on at once after their ack (2 on SQLite, 8 on PostgreSQL); the rest wait their turn. */
   concurrency?: number;
 }
 
@@ -58,6 +58,12 @@ function webClient(token: string, options: SlackAppOptions, logger: SlackLogger,
   });
 }
 
+/**
+ * SQLite answers one query at a time, so more than a couple of jobs at once only makes every
+ * acknowledgement wait behind them; PostgreSQL works on several (its pool has ten connections).
+ */
+const defaultConcurrency = (store: Store): number => (store.kind === 'postgres' ? 8 : 2);
+
 /** The Slack app's composition root: plain constructor calls, in order. */
 export function createSlackApp(options: SlackAppOptions): SlackSurface {
   const clock = options.clock ?? systemClock;
@@ -83,7 +89,7 @@ export function createSlackApp(options: SlackAppOptions): SlackSurface {
     authorize: async () => ({ botToken }),
   });
 
-  const deps: ListenerDeps = { services, store, clock, logger, openUrl: (id, userId) => links.urlFor(id, userId), claimOnce: once, queue: new WorkQueue(options.concurrency) };
+  const deps: ListenerDeps = { services, store, clock, logger, openUrl: (id, userId) => links.urlFor(id, userId), claimOnce: once, queue: new WorkQueue(options.concurrency ?? defaultConcurrency(store)) };
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error('the Slack app failed', { error: error instanceof Error ? error.stack : String(error) });

@@ -11,6 +11,8 @@ export interface PostLoadOptions {
   warmupSeconds: number;
   /** Called with the request number and the time it was sent, for latencies measured elsewhere. */
   onSent?: (n: number, sentAt: number, measured: boolean) => void;
+  /** Awaited after each response before the connection sends again (a person reading the answer); not part of the latency. */
+  afterResponse?: (n: number) => Promise<void>;
 }
 
 export interface PostLoadResult extends LatencyStats {
@@ -49,9 +51,11 @@ export async function runPostLoad(options: PostLoadOptions): Promise<PostLoadRes
       options.onSent?.(n, sent, measured);
       const status = await post(n);
       const done = performance.now();
-      if (!measured || done > end) continue;
-      latencies.push(done - sent);
-      if (status !== 200) failures[status] = (failures[status] ?? 0) + 1;
+      if (measured && done <= end) {
+        latencies.push(done - sent);
+        if (status !== 200) failures[status] = (failures[status] ?? 0) + 1;
+      }
+      await options.afterResponse?.(n);
     }
   };
   try {

@@ -1,8 +1,8 @@
 /**
- * Where listeners do their work after acknowledging: at most `concurrency` jobs at once (so a
- * burst cannot take every database connection), the rest waiting their turn. Acknowledgements
- * never wait here. Past `maxWaiting` waiting jobs a new job is refused and the person is told
- * to try again, rather than everyone's answer arriving late.
+ * Where listeners do their work after acknowledging: at most `concurrency` jobs at once, the
+ * rest waiting their turn without using the CPU, so a new request's acknowledgement is never
+ * stuck behind everyone else's database work. Past `maxWaiting` waiting jobs a new job is
+ * refused and the person is told to try again, rather than everyone's answer arriving late.
  */
 export class WorkQueue {
   private running = 0;

@@ -58,6 +58,5 @@ export * from './alerts/deal-alerts.js';
 export * from './alerts/deal-alert.service.js';
 export type * from './home/my-day.js';
 export { MyDayService } from './home/my-day.service.js';
-export { STALE_AFTER_DAYS } from './home/my-day.js';
 export * from './reminders/channel-notices.js';
 export * from './analytics/index.js';

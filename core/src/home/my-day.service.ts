@@ -3,7 +3,8 @@ import type { Actor, ServiceDeps } from '../services/context.js';
 import { localDate, periodRange } from '../shared/time-zone.js';
 import { fireTime } from '../reminders/reminder.schema.js';
 import type { Deal } from '../deals/deal.schema.js';
-import { STALE_AFTER_DAYS, type DueReminder, type MyDay, type MyDeal } from './my-day.js';
+import { findStaleDeals } from '../analytics/stages/stale-deals.js';
+import type { DueReminder, MyDay, MyDeal } from './my-day.js';
 
 const DAY_MS = 86_400_000;
 const DEAL_LIMIT = 500;
@@ -41,10 +42,13 @@ export class MyDayService {
       });
       const all = deals.items.map(summary);
       const byClose = [...all].sort((a, b) => compareCodePoints(a.deal.expectedCloseDate ?? '9999-12-31', b.deal.expectedCloseDate ?? '9999-12-31') || compareCodePoints(a.deal.id, b.deal.id));
-      const stale = all
-        .filter((d) => d.daysInStage >= STALE_AFTER_DAYS || (d.deal.expectedCloseDate !== null && d.deal.expectedCloseDate < today))
-        .sort((a, b) => b.daysInStage - a.daysInStage || compareCodePoints(a.deal.id, b.deal.id));
       const limit = options.dealLimit ?? 20;
+      const stale: MyDeal[] = [];
+      for (const pipeline of pipelines.filter((p) => deals.items.some((d) => d.pipelineId === p.id))) {
+        for (const found of await findStaleDeals(uow, { pipeline, ownerIds: [user.id], now, limit })) {
+          stale.push({ deal: found.deal, stageName: found.stageName, daysInStage: found.daysInStage, accountName: accountName(found.deal.accountId) ?? '' });
+        }
+      }
       return {
         userId: user.id,
         timeZone: user.timeZone,

@@ -1,9 +1,6 @@
 import type { Reminder } from '../reminders/reminder.schema.js';
 import type { DealSummary } from '../lookup/customer-card.js';
 
-/** A deal counts as stale after this many days in one stage, or once its close date has passed. */
-export const STALE_AFTER_DAYS = 30;
-
 /** A reminder with the customer it is about, named. */
 export interface DueReminder {
   reminder: Reminder;
@@ -33,6 +30,6 @@ export interface MyDay {
   openDeals: MyDeal[];
   /** How many open deals there are in all (openDeals may be cut). */
   openDealCount: number;
-  /** Open deals in one stage for STALE_AFTER_DAYS days or more, or past their close date; longest first. */
+  /** The person's stale deals as the pipeline analytics judges them (longer in their stage than their team's stale factor × the stage's median), most overdue first. */
   staleDeals: MyDeal[];
 }

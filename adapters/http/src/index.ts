@@ -13,3 +13,4 @@ export * from './client/client.js';
 export * from './contract/routes/people.routes.js';
 export * from './contract/routes/system.routes.js';
 export * from './contract/routes/notices.routes.js';
+export * from './contract/routes/analytics.routes.js';

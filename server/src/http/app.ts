@@ -11,6 +11,7 @@ import { lookupHandlers } from './handlers/lookup.handlers.js';
 import { peopleHandlers } from './handlers/people.handlers.js';
 import { reminderHandlers } from './handlers/reminders.handlers.js';
 import { noticeHandlers } from './handlers/notices.handlers.js';
+import { analyticsHandlers } from './handlers/analytics.handlers.js';
 import type { HttpDeps, HubEnv } from './hub-env.js';
 import { idempotency } from './idempotency.middleware.js';
 import { toProblem } from './problem.js';
@@ -70,6 +71,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...reminderHandlers(deps),
     ...peopleHandlers(deps),
     ...noticeHandlers(deps),
+    ...analyticsHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
   const withIdempotency = [idempotency(deps)];
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {

@@ -7,6 +7,7 @@ import { peopleRoutes } from './routes/people.routes.js';
 import { reminderRoutes } from './routes/reminders.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { noticeRoutes } from './routes/notices.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -19,6 +20,7 @@ export const api = {
   ...reminderRoutes,
   ...peopleRoutes,
   ...noticeRoutes,
+  ...analyticsRoutes,
 };
 
 export type Api = typeof api;

@@ -66,8 +66,13 @@ export async function runStandalone(config: StandaloneConfig, logger: SlackLogge
   const services = createServices(deps);
   const slack = createSlackApp({ services, store, clock, signingSecret: config.signingSecret, botToken: config.botToken, apiUrl: config.apiUrl, publicUrl: config.publicUrl, appToken: config.appToken, logger });
   const scheduler = new ReminderScheduler(deps, { owner: `${hostname()}-${process.pid}-slack`, notifiers: [slack.notifier] });
+  // Each pass also drops claims older than a day (Slack retries and double clicks come within minutes).
+  const pass = async () => {
+    await scheduler.tick();
+    await store.transaction((uow) => uow.idempotency.deleteBefore(new Date(clock.now().getTime() - 86_400_000).toISOString()));
+  };
   const timer = config.scheduler
-    ? setInterval(() => void scheduler.tick().catch((error: unknown) => logger.error('reminder pass failed', { error: String(error) })), config.schedulerIntervalMs)
+    ? setInterval(() => void pass().catch((error: unknown) => logger.error('reminder pass failed', { error: String(error) })), config.schedulerIntervalMs)
     : null;
   timer?.unref();
 

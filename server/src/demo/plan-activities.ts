@@ -102,7 +102,7 @@ const ACCOUNT_TYPES: ReadonlyArray<readonly [ActivityType, number]> = [['email',
  */
 function planAccountActivities(random: Random, end: number, account: AccountPlan, schedule: (item: Logged) => void): void {
   const until = Math.min(end, account.quietSince ?? end);
-  const perWeek = account.story === 'prospect' ? 0.1 : 0.3;
+  const perWeek = account.story === 'prospect' ? 0.07 : 0.2;
   for (let week = account.createdAt + HOUR; week < until; week += 7 * DAY) {
     const recent = 1 + 2.5 * Math.exp(-(end - week) / (21 * DAY));
     const count = random.poisson(perWeek * recent);

@@ -1,1 +1,2 @@
 export * from './test-hub.js';
+export { seedDemo, type DemoSeedResult } from '../demo/seed-demo.js';

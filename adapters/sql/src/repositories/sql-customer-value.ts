@@ -4,10 +4,14 @@ import type { SqlContext } from '../context.js';
 import { matchesNothing } from '../sql-paging.js';
 import { bigintParam, epochSeconds } from '../sql-time.js';
 
+/** rfmScore of core: 1 + ⌊5 × (rank − 1) / (n − 1)⌋, at most 5, and 1 when n is 1. */
+const score = (rank: string, n: string): RawBuilder<number> =>
+  sql<number>`case when ${sql.raw(n)} <= 1 then 1 when (5 * (${sql.raw(rank)} - 1)) / (${sql.raw(n)} - 1) >= 4 then 5 else 1 + (5 * (${sql.raw(rank)} - 1)) / (${sql.raw(n)} - 1) end`;
+
 /**
  * RFM scores for every account with won deals before asOf, ranked across the company with
- * RANK() and scored 1 + ⌊5 × (rank − 1) / n⌋ (see rfmScore in core): recency by the last won
- * deal, frequency by their count, monetary by the amount within each currency, best currency kept.
+ * RANK() and scored as rfmScore: recency by the last won deal, frequency by their count,
+ * monetary by the amount within each currency, best currency kept.
  */
 const scored = (asOf: string): RawBuilder<unknown> => sql`
   won as (
@@ -18,15 +22,15 @@ const scored = (asOf: string): RawBuilder<unknown> => sql`
   ), per_account as (
     select account_id, sum(n) as orders, min(first_at) as first_at, max(last_at) as last_at from won group by account_id
   ), money as (
-    select account_id, max(1 + (5 * (r - 1)) / c) as monetary from (
+    select account_id, max(${score('r', 'c')}) as monetary from (
       select account_id, rank() over (partition by currency order by amount) as r, count(*) over (partition by currency) as c from won
     ) ranked group by account_id
-  ), scored as materialized (
-    select p.account_id, p.orders, p.first_at, p.last_at,
-      1 + (5 * (rank() over (order by p.last_at) - 1)) / count(*) over () as recency,
-      1 + (5 * (rank() over (order by p.orders) - 1)) / count(*) over () as frequency,
-      m.monetary
+  ), ranked as (
+    select p.account_id, p.orders, p.first_at, p.last_at, m.monetary,
+      rank() over (order by p.last_at) as r_rank, rank() over (order by p.orders) as f_rank, count(*) over () as n
     from per_account p join money m on m.account_id = p.account_id
+  ), scored as materialized (
+    select account_id, orders, first_at, last_at, ${score('r_rank', 'n')} as recency, ${score('f_rank', 'n')} as frequency, monetary from ranked
   )`;
 
 const ownedBy = (ownerIds: readonly string[] | undefined): RawBuilder<unknown> => (ownerIds ? sql`and a.owner_id in (${sql.join(ownerIds)})` : sql``);

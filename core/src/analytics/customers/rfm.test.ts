@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CELLS, cellsOf, rankAscending, rfmScore, scoreAccounts, segmentOf, Segment } from './rfm.js';
 
 describe('RFM scores', () => {
-  it('scores a rank out of n into fifths: 1 + ⌊5 × (rank − 1) / n⌋', () => {
+  it('scores a rank out of n by its percent rank: 1 + ⌊5 × (rank − 1) / (n − 1)⌋, at most 5', () => {
     expect([1, 2, 3, 4, 5].map((rank) => rfmScore(rank, 5))).toEqual([1, 2, 3, 4, 5]);
-    expect([1, 2, 3].map((rank) => rfmScore(rank, 3))).toEqual([1, 2, 4]);
+    expect([1, 2, 3].map((rank) => rfmScore(rank, 3))).toEqual([1, 3, 5]);
+    expect([1, 2].map((rank) => rfmScore(rank, 2))).toEqual([1, 5]);
     expect(rfmScore(1, 1)).toBe(1);
-    expect(rfmScore(100, 100)).toBe(5);
+    expect([1, 20, 21, 40, 80, 81, 100].map((rank) => rfmScore(rank, 100))).toEqual([1, 1, 2, 2, 4, 5, 5]);
   });
 
   it('ranks like SQL RANK(): equal values share the lower rank', () => {
@@ -20,9 +21,9 @@ describe('RFM scores', () => {
   });
 
   it('scores accounts against each other, monetary within each currency', () => {
-    // Orders 1,1,2,3,1 → frequency ranks 1,1,4,5,1 → scores 1,1,4,5,1.
+    // Orders 1,1,2,3,1 → frequency ranks 1,1,4,5,1 of 5 → scores 1,1,4,5,1.
     // Last orders D < A < C < B = E → recency ranks D1 A2 C3 B4 E4 → scores 1,2,3,4,4.
-    // USD A 100 < B 300 < C 500 → 1,2,4; EUR C 20 < E 50 < D 1000 → 1,2,4; C keeps its best, 4.
+    // USD A 100 < B 300 < C 500 → ranks of 3 → 1,3,5; EUR C 20 < E 50 < D 1000 → 1,3,5; C keeps its best, 5.
     const scores = scoreAccounts([
       { accountId: 'A', orders: 1, lastOrderAt: '2026-01-10T00:00:00.000Z', byCurrency: new Map([['USD', 100]]) },
       { accountId: 'B', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: new Map([['USD', 300]]) },
@@ -30,7 +31,7 @@ describe('RFM scores', () => {
       { accountId: 'D', orders: 3, lastOrderAt: '2025-06-01T00:00:00.000Z', byCurrency: new Map([['EUR', 1000]]) },
       { accountId: 'E', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: new Map([['EUR', 50]]) },
     ]);
-    expect(Object.fromEntries([...scores].map(([id, s]) => [id, `${s.recency}${s.frequency}${s.monetary}`]))).toEqual({ A: '211', B: '412', C: '344', D: '154', E: '412' });
+    expect(Object.fromEntries([...scores].map(([id, s]) => [id, `${s.recency}${s.frequency}${s.monetary}`]))).toEqual({ A: '211', B: '413', C: '345', D: '155', E: '413' });
     expect(Object.fromEntries([...scores].map(([id, s]) => [id, segmentOf(s)]))).toEqual({ A: 'hibernating', B: 'new', C: 'loyal', D: 'at_risk', E: 'new' });
   });
 });

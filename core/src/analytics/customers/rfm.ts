@@ -9,10 +9,12 @@ import type { RfmScores } from '../analytics.port.js';
  * - monetary: how much it has paid, ranked among accounts paying in the same currency (money
  *   in two currencies is never added); an account paying in several takes its best score.
  *
- * A score is `rfmScore(rank, n)` = 1 + ⌊5 × (rank − 1) / n⌋, where rank is 1 + the number of
- * accounts with a strictly lower value (SQL's RANK()): equal values score alike.
+ * A score comes from the account's percent rank, (rank − 1) ÷ (n − 1), where rank is 1 + the
+ * number of accounts with a strictly lower value (SQL's RANK()): `rfmScore(rank, n)` =
+ * 1 + ⌊5 × (rank − 1) ÷ (n − 1)⌋, at most 5 (1 when n is 1). The lowest value scores 1 and the
+ * highest 5 however few accounts there are, and equal values score alike.
  */
-export const rfmScore = (rank: number, n: number): number => 1 + Math.floor((5 * (rank - 1)) / n);
+export const rfmScore = (rank: number, n: number): number => (n <= 1 ? 1 : Math.min(5, 1 + Math.floor((5 * (rank - 1)) / (n - 1))));
 
 /** SQL RANK() over ascending values: 1 + how many values are strictly smaller. */
 export function rankAscending<K>(values: ReadonlyMap<K, number | string>): Map<K, number> {

@@ -9,8 +9,8 @@ const day = (n: number): string => new Date(Date.parse(START) + n * DAY).toISOSt
 /**
  * Ann's customers. Acme bought on days 0, 30 and 60 (USD 1,000 each) and was touched every 10 days
  * from day 0 to 60; Initech bought once on day 40 (USD 800); Globex once on day 50 (USD 500) and
- * was touched on day 95. Against each other (n = 3): Acme 4-4-4 (champions), Globex 2-1-1 and
- * Initech 1-1-2 (hibernating).
+ * was touched on day 95. Against each other (ranks of 3 score 1, 3, 5): Acme 5-5-5 (champions),
+ * Globex 3-1-1 (promising), Initech 1-1-3 (hibernating).
  */
 async function seed(w: World): Promise<void> {
   const ann = w.as(w.users.ann);
@@ -45,15 +45,15 @@ export function describeCustomerValueScenarios(makeStore: StoreFactory): void {
         ['champions', 1, 3, ['USD 300000']],
         ['loyal', 0, 0, []],
         ['new', 0, 0, []],
-        ['promising', 0, 0, []],
+        ['promising', 1, 1, ['USD 50000']],
         ['at_risk', 0, 0, []],
-        ['hibernating', 2, 2, ['USD 130000']],
+        ['hibernating', 1, 1, ['USD 80000']],
       ]);
       expect(report.accounts).toEqual([
-        expect.objectContaining({ accountName: 'Acme', owner: expect.objectContaining({ name: 'Ann' }), recency: 4, frequency: 4, monetary: 4, segment: 'champions', orders: 3, touches: 7, lastTouchAt: day(60) }),
+        expect.objectContaining({ accountName: 'Acme', owner: expect.objectContaining({ name: 'Ann' }), recency: 5, frequency: 5, monetary: 5, segment: 'champions', orders: 3, touches: 7, lastTouchAt: day(60) }),
       ]);
       const hibernating = await w.services.analytics.customers.segments(w.as(w.users.mia), { segment: 'hibernating' });
-      expect(hibernating.accounts.map((a) => [a.accountName, `${a.recency}${a.frequency}${a.monetary}`])).toEqual([['Globex', '211'], ['Initech', '112']]);
+      expect(hibernating.accounts.map((a) => [a.accountName, `${a.recency}${a.frequency}${a.monetary}`])).toEqual([['Initech', '113']]);
       const bo = await w.services.analytics.customers.segments(w.as(w.users.bo), {});
       expect(bo.segments.every((s) => s.accounts === 0)).toBe(true);
     });

@@ -84,7 +84,7 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
     /**
      * A: 1 order, USD 100 (Jan 10).   B: 1 order, USD 300 (Mar 1).   C: USD 500 (Feb 1) and EUR 20 (Jan 20).
      * D: 3 orders, EUR 1000, last Jun 1 2025.   E: 1 order, EUR 50 (Mar 1).   F: lost only.   G: won after asOf.
-     * Scores (see rfm.test.ts): A 2-1-1, B 4-1-2, C 3-4-4, D 1-5-4, E 4-1-2.
+     * Scores (see rfm.test.ts): A 2-1-1, B 4-1-3, C 3-4-5, D 1-5-5, E 4-1-3.
      */
     async function seed(): Promise<void> {
       const won = (accountId: string, amount: { minor: number; currency: string }, closedAt: string) => aDeal({ accountId, amount, status: 'won', probability: 100, closedAt });
@@ -123,15 +123,15 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
     it('scores every buying account company-wide and counts them per score combination', async () => {
       await seed();
       expect(await read((uow) => uow.analytics.rfmCells({ asOf }))).toEqual([
-        { recency: 1, frequency: 5, monetary: 4, accounts: 1, orders: 3, byCurrency: [{ currency: 'EUR', amountMinor: 1000 }] },
+        { recency: 1, frequency: 5, monetary: 5, accounts: 1, orders: 3, byCurrency: [{ currency: 'EUR', amountMinor: 1000 }] },
         { recency: 2, frequency: 1, monetary: 1, accounts: 1, orders: 1, byCurrency: [{ currency: 'USD', amountMinor: 100 }] },
-        { recency: 3, frequency: 4, monetary: 4, accounts: 1, orders: 2, byCurrency: [{ currency: 'EUR', amountMinor: 20 }, { currency: 'USD', amountMinor: 500 }] },
-        { recency: 4, frequency: 1, monetary: 2, accounts: 2, orders: 2, byCurrency: [{ currency: 'EUR', amountMinor: 50 }, { currency: 'USD', amountMinor: 300 }] },
+        { recency: 3, frequency: 4, monetary: 5, accounts: 1, orders: 2, byCurrency: [{ currency: 'EUR', amountMinor: 20 }, { currency: 'USD', amountMinor: 500 }] },
+        { recency: 4, frequency: 1, monetary: 3, accounts: 2, orders: 2, byCurrency: [{ currency: 'EUR', amountMinor: 50 }, { currency: 'USD', amountMinor: 300 }] },
       ]);
       // B's owner's accounts are left out, but E keeps the score it has against everyone.
       expect(await read((uow) => uow.analytics.rfmCells({ asOf, ownerIds: ['usr_b'] }))).toEqual([
-        { recency: 1, frequency: 5, monetary: 4, accounts: 1, orders: 3, byCurrency: [{ currency: 'EUR', amountMinor: 1000 }] },
-        { recency: 4, frequency: 1, monetary: 2, accounts: 1, orders: 1, byCurrency: [{ currency: 'EUR', amountMinor: 50 }] },
+        { recency: 1, frequency: 5, monetary: 5, accounts: 1, orders: 3, byCurrency: [{ currency: 'EUR', amountMinor: 1000 }] },
+        { recency: 4, frequency: 1, monetary: 3, accounts: 1, orders: 1, byCurrency: [{ currency: 'EUR', amountMinor: 50 }] },
       ]);
       expect(await read((uow) => uow.analytics.rfmCells({ asOf, ownerIds: [] }))).toEqual([]);
     });
@@ -139,7 +139,7 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
     it('lists the accounts of chosen score combinations, best first, with their orders and touches', async () => {
       await seed();
       const accounts = await read((uow) =>
-        uow.analytics.rfmAccounts({ asOf, cells: [{ recency: 4, frequency: 1, monetary: 2 }, { recency: 3, frequency: 4, monetary: 4 }], limit: 10 }),
+        uow.analytics.rfmAccounts({ asOf, cells: [{ recency: 4, frequency: 1, monetary: 3 }, { recency: 3, frequency: 4, monetary: 5 }], limit: 10 }),
       );
       expect(accounts.map((a) => a.accountId)).toEqual(['acc_c', 'acc_b', 'acc_e']);
       expect(accounts[0]).toEqual({
@@ -148,7 +148,7 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
         ownerId: 'usr_a',
         recency: 3,
         frequency: 4,
-        monetary: 4,
+        monetary: 5,
         orders: 2,
         firstOrderAt: '2026-01-20T00:00:00.000Z',
         lastOrderAt: '2026-02-01T00:00:00.000Z',
@@ -158,7 +158,7 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
         lastTouchAt: '2026-03-01T00:00:00.000Z',
       } satisfies AccountValue);
       expect(accounts[1]).toMatchObject({ accountId: 'acc_b', touches: 0, firstTouchAt: null, lastTouchAt: null });
-      expect((await read((uow) => uow.analytics.rfmAccounts({ asOf, cells: [{ recency: 4, frequency: 1, monetary: 2 }], limit: 1 }))).map((a) => a.accountId)).toEqual(['acc_b']);
+      expect((await read((uow) => uow.analytics.rfmAccounts({ asOf, cells: [{ recency: 4, frequency: 1, monetary: 3 }], limit: 1 }))).map((a) => a.accountId)).toEqual(['acc_b']);
     });
 
     it('finds valuable accounts that went quiet or stopped buying, by the churn rule', async () => {
@@ -170,7 +170,7 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
       // C's touches (every 29.5 days, silent 31 days) alone would not flag it.
       expect((await candidates({})).map((a) => a.accountId)).toEqual(['acc_d', 'acc_c']);
       // E went silent for 162 days after touches every 10 days, but is valuable only with a lower bar.
-      expect((await candidates({ minMonetary: 2 })).map((a) => a.accountId)).toEqual(['acc_d', 'acc_c', 'acc_e']);
+      expect((await candidates({ minMonetary: 3 })).map((a) => a.accountId)).toEqual(['acc_d', 'acc_c', 'acc_e']);
       expect((await candidates({ ownerIds: ['usr_a'] })).map((a) => a.accountId)).toEqual(['acc_c']);
     });
   });

@@ -96,6 +96,8 @@ export interface SearchTermsTable {
   entity_kind: string;
   entity_id: string;
   term: string;
+  /** The record's sort key, so matches come out of the index in name order. */
+  sort_key: string;
 }
 
 export interface PipelinesTable {

@@ -7,13 +7,13 @@ export type SearchEntityKind = 'contact' | 'account';
  * Keeps `search_terms` in step with a contact or account: its old terms go, its new ones
  * (from contactSearchTerms / accountSearchTerms) come in. Run inside the record's own write.
  */
-export async function replaceSearchTerms(db: Kysely<Database>, kind: SearchEntityKind, id: string, terms: readonly string[]): Promise<void> {
+export async function replaceSearchTerms(db: Kysely<Database>, kind: SearchEntityKind, id: string, sortKey: string, terms: readonly string[]): Promise<void> {
   await removeSearchTerms(db, kind, id);
   const unique = [...new Set(terms)];
   if (unique.length === 0) return;
   await db
     .insertInto('search_terms')
-    .values(unique.map((term) => ({ entity_kind: kind, entity_id: id, term })))
+    .values(unique.map((term) => ({ entity_kind: kind, entity_id: id, term, sort_key: sortKey })))
     .execute();
 }
 

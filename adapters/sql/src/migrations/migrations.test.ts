@@ -48,6 +48,22 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.contacts.insert(aContact({ id: 'con_zoe', name: 'Zoë Annan', emails: [] }));
+      await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
+    });
+    await first.close();
+    await engine().query('DROP INDEX search_terms_by_term_name');
+    await engine().query('ALTER TABLE search_terms DROP COLUMN sort_key');
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 3');
+    const upgraded = await engine().open();
+    const found = await upgraded.read((uow) => uow.search.customers({ words: ['ann'], limit: 10 }));
+    await upgraded.close();
+    expect(found.contacts.map((c) => c.name)).toEqual(['Ann Lee', 'Zoë Annan']);
+  });
+
   it('folds the stage history a database already holds into time in stage when it upgrades to version 2', async () => {
     const deal = aDeal({ stageId: 'demo', stageEnteredAt: '2026-03-04T00:00:00.000Z' });
     const first = await engine().open();
@@ -60,7 +76,10 @@ function describeMigrationRules(engine: () => Engine): void {
     // Back to how version 1 left it: no analytics tables or indexes, and not recorded.
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
-    await engine().query('DELETE FROM schema_migrations WHERE version = 2');
+    // …and without what later versions added.
+    await engine().query('DROP INDEX search_terms_by_term_name');
+    await engine().query('ALTER TABLE search_terms DROP COLUMN sort_key');
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 2');
     const upgraded = await engine().open();
     const durations = await upgraded.read((uow) => uow.analytics.stageDurations({ pipelineId: deal.pipelineId, leftFrom: '2026-01-01T00:00:00.000Z', leftTo: '2027-01-01T00:00:00.000Z' }));
     await upgraded.close();

@@ -87,7 +87,7 @@ export class SqlAccountRepository implements AccountRepository {
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw storeConflicts.duplicateId('account', account.id);
       await this.writeDomains(db, account);
-      await replaceSearchTerms(db, 'account', account.id, accountSearchTerms(account));
+      await replaceSearchTerms(db, 'account', account.id, sortKey(account.name), accountSearchTerms(account));
     });
   }
 
@@ -103,7 +103,7 @@ export class SqlAccountRepository implements AccountRepository {
       if (affected(result) === 0) return false;
       await db.deleteFrom('account_domains').where('account_id', '=', next.id).execute();
       await this.writeDomains(db, next);
-      await replaceSearchTerms(db, 'account', next.id, accountSearchTerms(next));
+      await replaceSearchTerms(db, 'account', next.id, sortKey(next.name), accountSearchTerms(next));
       return true;
     });
   }

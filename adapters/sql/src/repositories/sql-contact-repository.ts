@@ -83,7 +83,7 @@ export class SqlContactRepository implements ContactRepository {
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw storeConflicts.duplicateId('contact', contact.id);
       await this.writeEmails(db, contact);
-      await replaceSearchTerms(db, 'contact', contact.id, contactSearchTerms(contact));
+      await replaceSearchTerms(db, 'contact', contact.id, sortKey(contact.name), contactSearchTerms(contact));
     });
   }
 
@@ -99,7 +99,7 @@ export class SqlContactRepository implements ContactRepository {
       if (affected(result) === 0) return false;
       await db.deleteFrom('contact_emails').where('contact_id', '=', next.id).execute();
       await this.writeEmails(db, next);
-      await replaceSearchTerms(db, 'contact', next.id, contactSearchTerms(next));
+      await replaceSearchTerms(db, 'contact', next.id, sortKey(next.name), contactSearchTerms(next));
       return true;
     });
   }

@@ -48,6 +48,13 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  const undoVersion3 = async (): Promise<void> => {
+    await engine().query('DROP INDEX search_terms_by_term_name');
+    await engine().query('DROP INDEX search_terms_by_entity');
+    await engine().query('ALTER TABLE search_terms DROP COLUMN sort_key');
+    await engine().query('CREATE INDEX search_terms_by_entity ON search_terms (entity_kind, entity_id)');
+  };
+
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {
     const first = await engine().open();
     await first.transaction(async (uow) => {
@@ -55,8 +62,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
-    await engine().query('DROP INDEX search_terms_by_term_name');
-    await engine().query('ALTER TABLE search_terms DROP COLUMN sort_key');
+    await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 3');
     const upgraded = await engine().open();
     const found = await upgraded.read((uow) => uow.search.customers({ words: ['ann'], limit: 10 }));
@@ -77,8 +83,7 @@ function describeMigrationRules(engine: () => Engine): void {
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
     // …and without what later versions added.
-    await engine().query('DROP INDEX search_terms_by_term_name');
-    await engine().query('ALTER TABLE search_terms DROP COLUMN sort_key');
+    await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 2');
     const upgraded = await engine().open();
     const durations = await upgraded.read((uow) => uow.analytics.stageDurations({ pipelineId: deal.pipelineId, leftFrom: '2026-01-01T00:00:00.000Z', leftTo: '2027-01-01T00:00:00.000Z' }));

@@ -13,12 +13,14 @@ import {
 import type { Hono } from 'hono';
 import type { HubConfig } from './config.js';
 import { openDatabase } from './database.js';
+import { CachingTokenService, TokenAwareUserService } from './http/caching-token-service.js';
 import { createApp, type Mount } from './http/app.js';
 import type { HubEnv } from './http/hub-env.js';
 import { createLogger, type Logger } from './logger.js';
 import { LogNotifier } from './scheduler/log-notifier.js';
 import { ExtensionNotifier } from './scheduler/extension-notifier.js';
 import { SchedulerLoop } from './scheduler/scheduler-loop.js';
+import { createHubTeams } from './teams/teams-hub.js';
 import { VERSION } from './version.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -31,7 +33,7 @@ export interface HubOptions {
   store?: Store;
   /** Delivery channels besides the log. */
   notifiers?: Notifier[];
-  /** Things served beside the API (Slack events, Teams tab files). */
+  /** Things served beside the API (Slack events); the Teams tab's files are always served. */
   mounts?: Mount[];
 }
 
@@ -57,9 +59,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const store = options.store ?? (await openDatabase(config));
   const deps = { store, clock, ids: new TimeOrderedIds(() => clock.now().getTime()) };
   await ensureDefaultPipeline(deps);
-  const services = createServices(deps);
+  const tokens = new CachingTokenService(deps);
+  const services = { ...createServices(deps), tokens, users: new TokenAwareUserService(deps, tokens) };
 
-  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock }, options.mounts ?? []);
+  const teams = createHubTeams(config, services, clock);
+  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers: teams.bearers }, [teams.mount, ...(options.mounts ?? [])]);
 
   const notifiers = [new LogNotifier(logger), new ExtensionNotifier(), ...(options.notifiers ?? [])];
   const scheduler = new ReminderScheduler(deps, { owner: config.hubId, notifiers });

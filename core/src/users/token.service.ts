@@ -66,8 +66,9 @@ export class TokenService {
 
   /** The user a bearer secret belongs to; `unauthenticated` when it is unknown, revoked or expired. */
   async authenticate(secret: string): Promise<User> {
-    const refused = new CrmError('unauthenticated', 'This token is not valid. Create one with `rapport token create --user <email>` and send it as "Authorization: Bearer <token>".');
-    if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) throw refused;
+    const refused = (): CrmError =>
+      new CrmError('unauthenticated', 'This token is not valid. Create one with `rapport token create --user <email>` and send it as "Authorization: Bearer <token>".');
+    if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) throw refused();
     const tokenHash = await hashToken(secret);
     const now = this.deps.clock.now();
     const found = await this.deps.store.read(async (uow) => {
@@ -75,8 +76,8 @@ export class TokenService {
       const user = token ? await uow.users.get(token.userId) : null;
       return token && user ? { token, user } : null;
     });
-    if (!found || found.token.revokedAt || !found.user.active) throw refused;
-    if (found.token.expiresAt && found.token.expiresAt <= now.toISOString()) throw refused;
+    if (!found || found.token.revokedAt || !found.user.active) throw refused();
+    if (found.token.expiresAt && found.token.expiresAt <= now.toISOString()) throw refused();
     const lastUsed = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
     if (now.getTime() - lastUsed > LAST_USED_GRANULARITY_MS) {
       await this.deps.store.transaction((uow) => uow.tokens.update({ ...found.token, lastUsedAt: now.toISOString() }));

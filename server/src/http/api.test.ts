@@ -140,6 +140,16 @@ describe('the REST API', () => {
     expect((await repeat.json()).created).toBe(false);
   });
 
+  it('stops accepting a token at once when it is revoked or its user deactivated on this hub', async () => {
+    expect((await t.request('raj', 'GET', '/api/v1/me')).status).toBe(200);
+    const tokens = await (await t.request('raj', 'GET', '/api/v1/tokens')).json();
+    expect((await t.request('raj', 'DELETE', `/api/v1/tokens/${tokens.items[0].id}`)).status).toBe(204);
+    expect((await t.request('raj', 'GET', '/api/v1/me')).status).toBe(401);
+    expect((await t.request('bo', 'GET', '/api/v1/me')).status).toBe(200);
+    expect((await t.request('admin', 'PATCH', `/api/v1/users/${t.ids.bo}`, { body: { active: false } })).status).toBe(200);
+    expect((await t.request('bo', 'GET', '/api/v1/me')).status).toBe(401);
+  });
+
   it('describes every route in an OpenAPI 3.1 document', async () => {
     const doc = await (await t.request(null, 'GET', '/api/v1/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');

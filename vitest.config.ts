@@ -15,6 +15,7 @@ const sources: Record<string, string> = {
   '@rapport/slack-app/testing': here('./slack-app/src/testing/index.ts'),
   '@rapport/slack-app': here('./slack-app/src/index.ts'),
   '@rapport/indexeddb': here('./adapters/indexeddb/src/index.ts'),
+  '@rapport/teams-app': here('./teams-app/src/index.ts'),
 };
 
 export default defineConfig({
@@ -25,7 +26,7 @@ export default defineConfig({
     })),
   },
   test: {
-    include: ['{core,adapters/*,server,test,bench,extension,slack-app}/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{core,adapters/*,server,test,bench,extension,slack-app}/src/**/*.test.ts', 'test/**/*.test.ts', 'teams-app/src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: [here('./test/support/global-setup.ts')],
     testTimeout: 20_000,

@@ -20,7 +20,30 @@ export interface HubConfig {
   /** This hub's name in work leases. RAPPORT_HUB_ID, default host-pid */
   hubId: string;
   slack: { signingSecret: string; botToken: string; apiUrl: string | null } | null;
+  /** The Teams tab and its single sign-on. */
+  teams: TeamsConfig;
 }
+
+/**
+ * The Teams app: its Entra application (client) id, which is also the Teams app's id in the
+ * manifest; the Application ID URI tokens are issued for; the tenant whose people may sign in;
+ * and where that tenant's OpenID configuration (issuer, signing keys) is read from. Single
+ * sign-on is on when the app id and the tenant are set.
+ */
+export interface TeamsConfig {
+  /** TEAMS_APP_ID */
+  appId: string | null;
+  /** TEAMS_APP_ID_URI, default api://<public host>/<app id> */
+  appIdUri: string | null;
+  /** TEAMS_TENANT_ID */
+  tenantId: string | null;
+  /** TEAMS_OPENID_CONFIG_URL, default Microsoft's v2.0 configuration of the tenant */
+  openIdConfigUrl: string | null;
+}
+
+/** Whether the hub accepts Teams single sign-on tokens. */
+export const teamsSsoOn = (teams: TeamsConfig): teams is TeamsConfig & { appId: string; appIdUri: string; tenantId: string; openIdConfigUrl: string } =>
+  teams.appId !== null && teams.appIdUri !== null && teams.tenantId !== null && teams.openIdConfigUrl !== null;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -39,6 +62,10 @@ export const SETTINGS: ReadonlyArray<{ name: string; default: string; descriptio
   { name: 'SLACK_SIGNING_SECRET', default: '(unset: Slack off)', description: 'Slack app signing secret; with SLACK_BOT_TOKEN turns the Slack app on.' },
   { name: 'SLACK_BOT_TOKEN', default: '(unset: Slack off)', description: 'Slack bot token (xoxb-…).' },
   { name: 'SLACK_API_URL', default: 'https://slack.com/api/', description: 'Slack Web API base URL (a stand-in for tests).' },
+  { name: 'TEAMS_APP_ID', default: '(unset: Teams sign-on off)', description: 'The Entra application (client) ID of the Teams app, also its id in the Teams manifest; with TEAMS_TENANT_ID turns Teams single sign-on on.' },
+  { name: 'TEAMS_TENANT_ID', default: '(unset: Teams sign-on off)', description: 'The Entra tenant (directory) ID whose people sign in to the Teams tab; tokens of other tenants are refused.' },
+  { name: 'TEAMS_APP_ID_URI', default: 'api://<public host>/<TEAMS_APP_ID>', description: 'The Application ID URI set in Entra under "Expose an API": the audience of the tab\'s tokens.' },
+  { name: 'TEAMS_OPENID_CONFIG_URL', default: 'https://login.microsoftonline.com/<TEAMS_TENANT_ID>/v2.0/.well-known/openid-configuration', description: 'Where the tenant\'s token issuer and signing keys are read (a stand-in for tests).' },
 ];
 
 const flag = (value: string | undefined, fallback: boolean): boolean => {
@@ -81,5 +108,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     scheduler: { enabled: flag(env.RAPPORT_SCHEDULER, true), intervalMs },
     hubId: env.RAPPORT_HUB_ID?.trim() || `${hostname()}-${process.pid}`,
     slack: signingSecret && botToken ? { signingSecret, botToken, apiUrl: env.SLACK_API_URL?.trim() || null } : null,
+    teams: readTeamsConfig(env, (env.RAPPORT_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')),
   };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function hostOf(publicUrl: string): string {
+  try {
+    return new URL(publicUrl).host;
+  } catch {
+    throw invalid('RAPPORT_PUBLIC_URL', `"${publicUrl}" is not a URL. Use the address people reach the hub at, such as https://crm.example.com.`);
+  }
+}
+
+function readTeamsConfig(env: NodeJS.ProcessEnv, publicUrl: string): TeamsConfig {
+  const appId = env.TEAMS_APP_ID?.trim().toLowerCase() || null;
+  const tenantId = env.TEAMS_TENANT_ID?.trim().toLowerCase() || null;
+  if (appId && !GUID.test(appId)) throw invalid('TEAMS_APP_ID', 'Use the Application (client) ID of the app registration in Entra, a GUID such as 00000000-0000-0000-0000-000000000000.');
+  if (tenantId && !GUID.test(tenantId)) throw invalid('TEAMS_TENANT_ID', 'Use the Directory (tenant) ID shown in Entra, a GUID.');
+  const appIdUri = env.TEAMS_APP_ID_URI?.trim() || (appId ? `api://${hostOf(publicUrl)}/${appId}` : null);
+  const openIdConfigUrl = env.TEAMS_OPENID_CONFIG_URL?.trim() || (tenantId ? `https://login.microsoftonline.com/${tenantId}/v2.0/.well-known/openid-configuration` : null);
+  if (openIdConfigUrl && !/^https?:\/\//i.test(openIdConfigUrl)) throw invalid('TEAMS_OPENID_CONFIG_URL', 'Use an https:// URL of an OpenID configuration document.');
+  return { appId, appIdUri, tenantId, openIdConfigUrl };
 }

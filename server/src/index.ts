@@ -13,3 +13,8 @@ export * from './cli/cli.js';
 export * from './cli/args.js';
 export * from './scheduler/extension-notifier.js';
 export * from './slack.js';
+export * from './teams/teams-hub.js';
+export * from './teams/teams-tab.mount.js';
+export * from './teams/entra-token-verifier.js';
+export * from './teams/teams-sign-on.js';
+export * from './http/auth.middleware.js';

@@ -6,6 +6,7 @@ import { formatDemoTokens, readDemoTokens, saveDemoTokens, type DemoToken } from
 import { createHub, type Hub } from '../hub.js';
 import { createLogger } from '../logger.js';
 import { createHubSlack, slackMount } from '../slack.js';
+import { describeTeams } from '../teams/teams-hub.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandSpec } from './args.js';
 
@@ -77,6 +78,7 @@ function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToke
   line('Database', describeDatabase(config));
   line('Data', config.dataDir);
   line('Slack', config.slack ? `on: ${config.publicUrl}/slack/events` : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)');
+  line('Teams', describeTeams(config, url));
   line('Reminders', config.scheduler.enabled ? `delivered every ${Math.round(config.scheduler.intervalMs / 1000)} s (channels: log, extension${config.slack ? ', slack' : ''})` : 'scheduler off on this hub (RAPPORT_SCHEDULER=0)');
   const tokens = seeded ?? readDemoTokens(config.dataDir);
   if (tokens && tokens.length > 0) {

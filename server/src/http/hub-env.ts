@@ -1,5 +1,6 @@
 import type { Actor, Clock, Services, Store } from '@rapport/core';
 import type { Logger } from '../logger.js';
+import type { BearerAuthenticator } from './auth.middleware.js';
 
 /** What the HTTP layer is given by the hub's composition root. */
 export interface HttpDeps {
@@ -10,6 +11,8 @@ export interface HttpDeps {
   publicUrl: string;
   /** Where "now" comes from (the system clock unless a test sets one). */
   clock?: Clock;
+  /** Bearers besides personal access tokens (Teams single sign-on), tried in order. */
+  bearers?: readonly BearerAuthenticator[];
 }
 
 /** Per-request values set by middleware. */

@@ -1,2 +1,3 @@
 export * from './test-hub.js';
 export { seedDemo, type DemoSeedResult } from '../demo/seed-demo.js';
+export * from './entra-stand-in.js';

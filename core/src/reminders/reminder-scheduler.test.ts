@@ -117,6 +117,16 @@ describe('ReminderScheduler', () => {
     expect(new Set(titles).size).toBe(20);
   });
 
+  it('does not ping about a firing missed by more than a day, which stays overdue', async () => {
+    const old = await remind('Ancient', '2026-02-20T08:00:00Z');
+    await remind('Recent', '2026-03-01T09:00:00Z');
+    expect(await scheduler().tick()).toMatchObject({ claimed: 2, missed: 1, delivered: 2 });
+    expect(slack.received.map((n) => n.reminder.title)).toEqual(['Recent']);
+    expect(await scheduler().tick()).toMatchObject({ claimed: 0 });
+    const due = await world.services.reminders.listDue(world.as(world.users.ann));
+    expect(due.map((r) => r.id)).toContain(old.id);
+  });
+
   it('skips reminders completed before they came due', async () => {
     const reminder = await remind('Done early', '2026-03-02T08:00:00Z');
     await world.services.reminders.complete(world.as(world.users.ann), reminder.id);

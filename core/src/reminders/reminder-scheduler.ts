@@ -17,6 +17,11 @@ export interface SchedulerOptions {
   backoffMs?: (attempt: number) => number;
   /** Longest a channel may take before the attempt counts as failed. */
   deliveryTimeoutMs?: number;
+  /**
+   * A firing first seen this long after it came due (the hub was down, or the reminder was
+   * imported already overdue) is not pinged: it stays overdue in every list. Default 24 h.
+   */
+  missedAfterMs?: number;
 }
 
 export interface TickResult {
@@ -26,6 +31,8 @@ export interface TickResult {
   retrying: number;
   /** Held back by the assignee's quiet hours. */
   deferred: number;
+  /** Came due too long ago to ping about (see missedAfterMs). */
+  missed: number;
 }
 
 const defaultBackoff = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
@@ -45,6 +52,7 @@ export class ReminderScheduler {
   private readonly maxAttempts: number;
   private readonly backoffMs: (attempt: number) => number;
   private readonly deliveryTimeoutMs: number;
+  private readonly missedAfterMs: number;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -55,11 +63,12 @@ export class ReminderScheduler {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? defaultBackoff;
     this.deliveryTimeoutMs = options.deliveryTimeoutMs ?? 20_000;
+    this.missedAfterMs = options.missedAfterMs ?? 24 * 3_600_000;
   }
 
   /** One pass: claims what is due and delivers it. The hub calls this on a timer. */
   async tick(): Promise<TickResult> {
-    const result: TickResult = { claimed: 0, delivered: 0, failed: 0, retrying: 0, deferred: 0 };
+    const result: TickResult = { claimed: 0, delivered: 0, failed: 0, retrying: 0, deferred: 0, missed: 0 };
     const now = this.deps.clock.now();
     const claimed = await this.deps.store.transaction((uow) =>
       uow.reminders.claimAlerts({
@@ -82,6 +91,10 @@ export class ReminderScheduler {
     const notice = await this.deps.store.read((uow) => buildNotice(uow, reminder));
     if (!notice) return null;
     const now = this.deps.clock.now();
+    if (now.getTime() - Date.parse(notice.fireAt) > this.missedAfterMs && !(await this.anyAttempt(notice))) {
+      result.missed += 1;
+      return null;
+    }
     const quiet = quietUntil(now, notice.assignee.timeZone, notice.assignee.quietHours);
     if (quiet) {
       result.deferred += 1;
@@ -98,6 +111,12 @@ export class ReminderScheduler {
       }
     }
     return retryTimes.sort()[0] ?? null;
+  }
+
+  /** Whether any channel has tried this firing already (then its retries go on). */
+  private async anyAttempt(notice: ReminderNotice): Promise<boolean> {
+    const deliveries = await this.deps.store.read((uow) => uow.deliveries.listForReminder(notice.reminder.id));
+    return deliveries.some((d) => d.fireAt === notice.fireAt);
   }
 
   private async deliverOne(notifier: Notifier, notice: ReminderNotice): Promise<ReminderDelivery & { attempted: boolean }> {

@@ -261,6 +261,10 @@ export interface DealStageTimesTable {
   duration_ms: number;
   visits: number;
   last_left_at: string;
+  /** The deal's pipeline and owner, and 1 while the deal sits in this stage (open or suspended); kept in step with deals. */
+  pipeline_id: ColumnType<string, string | undefined, string>;
+  owner_id: ColumnType<string, string | undefined, string>;
+  sitting: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {

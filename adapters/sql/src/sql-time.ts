@@ -2,16 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Engine } from './engine.js';
 
 /**
- * Instants are stored as ISO text (2026-03-01T09:00:00.000Z, always this form); these turn
+ * Instants are stored as ISO text (2026-03-01T09:00:00.000Z, always this form); this turns
  * one into an exact integer on either engine, for the few queries that subtract instants.
  */
-
-/** Milliseconds since the epoch. */
-export function epochMs(engine: Engine, instant: RawBuilder<unknown>): RawBuilder<number> {
-  return engine.kind === 'sqlite'
-    ? sql<number>`(cast(strftime('%s', ${instant}) as integer) * 1000 + cast(substr(${instant}, 21, 3) as integer))`
-    : sql<number>`cast(extract(epoch from cast(${instant} as timestamptz)) * 1000 as bigint)`;
-}
 
 /** Whole seconds since the epoch, rounded down (⌊ms / 1000⌋). */
 export function epochSeconds(engine: Engine, instant: RawBuilder<unknown>): RawBuilder<number> {

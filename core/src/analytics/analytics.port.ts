@@ -291,7 +291,7 @@ export interface AnalyticsQueries {
   dealEvents(filter: DealEventsFilter): Promise<CrmEvent[]>;
   /** Order: stage id. Stages with no sample are left out. */
   stageDurations(filter: StageDurationsFilter): Promise<StageDuration[]>;
-  /** Most overdue first: by ⌊timeInStageMs × 1000 / afterMs⌋ descending, then deal id; at most `limit`. */
+  /** Most overdue first (see moreOverdue: time in stage ÷ threshold, exactly, then deal id); at most `limit`. */
   staleDeals(filter: StaleDealsFilter): Promise<StaleDealRow[]>;
   /** Order: furthestIndex, then status. */
   funnel(filter: FunnelFilter): Promise<FunnelRow[]>;

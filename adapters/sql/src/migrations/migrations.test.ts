@@ -48,6 +48,16 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  /** Undoes version 4's indexes on deals, and (unless the table goes too) its stage-time columns. */
+  const undoVersion4 = async (options: { keepStageTimes: boolean }): Promise<void> => {
+    for (const index of ['deals_open_by_stage', 'deals_won_by_account', 'deals_by_pipeline']) await engine().query(`DROP INDEX ${index}`);
+    await engine().query('CREATE INDEX deals_by_pipeline ON deals (pipeline_id, status, stage_id, currency)');
+    if (!options.keepStageTimes) return;
+    for (const index of ['deal_stage_times_by_exit', 'deal_stage_times_sitting']) await engine().query(`DROP INDEX ${index}`);
+    for (const column of ['pipeline_id', 'owner_id', 'sitting']) await engine().query(`ALTER TABLE deal_stage_times DROP COLUMN ${column}`);
+    await engine().query('CREATE INDEX deal_stage_times_by_exit ON deal_stage_times (last_left_at, deal_id, stage_id)');
+  };
+
   const undoVersion3 = async (): Promise<void> => {
     await engine().query('DROP INDEX search_terms_by_term_name');
     await engine().query('DROP INDEX search_terms_by_entity');
@@ -62,6 +72,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
+    await undoVersion4({ keepStageTimes: true });
     await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 3');
     const upgraded = await engine().open();
@@ -83,12 +94,34 @@ function describeMigrationRules(engine: () => Engine): void {
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
     // …and without what later versions added.
+    await undoVersion4({ keepStageTimes: false });
     await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 2');
     const upgraded = await engine().open();
     const durations = await upgraded.read((uow) => uow.analytics.stageDurations({ pipelineId: deal.pipelineId, leftFrom: '2026-01-01T00:00:00.000Z', leftTo: '2027-01-01T00:00:00.000Z' }));
     await upgraded.close();
     expect(durations).toEqual([{ stageId: 'lead', count: 1, totalMs: 3 * 86_400_000, medianLowMs: 3 * 86_400_000, medianHighMs: 3 * 86_400_000 }]);
+  });
+
+  it('gives stage times their deal\'s pipeline, owner and current stage when it upgrades to version 4', async () => {
+    // In Lead for 3 days, in Demo for 2, back in Lead now: its Lead time is not a finished sample.
+    const deal = aDeal({ ownerId: 'usr_kim', stageId: 'lead', stageEnteredAt: '2026-03-06T00:00:00.000Z' });
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.deals.insert(deal);
+      await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, stageId: 'lead', at: '2026-03-01T00:00:00.000Z' }));
+      await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'lead', stageId: 'demo', at: '2026-03-04T00:00:00.000Z' }));
+      await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
+    });
+    await first.close();
+    await undoVersion4({ keepStageTimes: true });
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 4');
+    const upgraded = await engine().open();
+    const durations = await upgraded.read((uow) =>
+      uow.analytics.stageDurations({ pipelineId: deal.pipelineId, leftFrom: '2026-01-01T00:00:00.000Z', leftTo: '2027-01-01T00:00:00.000Z', ownerIds: ['usr_kim'] }),
+    );
+    await upgraded.close();
+    expect(durations).toEqual([{ stageId: 'demo', count: 1, totalMs: 2 * 86_400_000, medianLowMs: 2 * 86_400_000, medianHighMs: 2 * 86_400_000 }]);
   });
 }
 

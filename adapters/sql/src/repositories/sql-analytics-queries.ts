@@ -1,3 +1,4 @@
+import { moreOverdue } from '@rapport/core';
 import type {
   AccountValue,
   AnalyticsQueries,
@@ -24,12 +25,11 @@ import type {
   StaleDealsFilter,
   WinLossFilter,
 } from '@rapport/core';
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { SqlContext } from '../context.js';
-import type { DealsTable } from '../database.js';
 import { readBool } from '../engine.js';
 import { matchesNothing } from '../sql-paging.js';
-import { bigintParam, epochMs, epochSeconds } from '../sql-time.js';
+import { epochSeconds } from '../sql-time.js';
 import { customerValueQueries } from './sql-customer-value.js';
 import { toDeal } from './sql-deal-rows.js';
 import { toEvent } from './sql-event-repository.js';
@@ -106,18 +106,15 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
 
   async stageDurations(filter: StageDurationsFilter): Promise<StageDuration[]> {
     if (matchesNothing(filter.ownerIds)) return [];
-    const owners = filter.ownerIds ? sql`and d.owner_id in (${sql.join(filter.ownerIds)})` : sql``;
+    const owners = filter.ownerIds ? sql`and owner_id in (${sql.join(filter.ownerIds)})` : sql``;
+    // One range of deal_stage_times_by_exit; the middle samples by row number within each stage.
     const { rows } = await sql<{ stage_id: string; count: number; total_ms: number; median_low: number; median_high: number }>`
-      with samples as (
-        select t.stage_id, t.duration_ms
-        from deal_stage_times t join deals d on d.id = t.deal_id
-        where t.last_left_at >= ${filter.leftFrom} and t.last_left_at < ${filter.leftTo} and d.pipeline_id = ${filter.pipelineId} ${owners}
-          and not (d.stage_id = t.stage_id and d.status in ('open', 'suspended'))
-      ), ranked as (
+      with ranked as (
         select stage_id, duration_ms,
           row_number() over (partition by stage_id order by duration_ms) as rn,
           count(*) over (partition by stage_id) as n
-        from samples
+        from deal_stage_times
+        where pipeline_id = ${filter.pipelineId} and last_left_at >= ${filter.leftFrom} and last_left_at < ${filter.leftTo} and sitting = 0 ${owners}
       )
       select stage_id, max(n) as count, cast(sum(duration_ms) as bigint) as total_ms,
         min(case when rn = (n + 1) / 2 then duration_ms end) as median_low,
@@ -126,21 +123,50 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
     return rows.map((r) => ({ stageId: r.stage_id, count: Number(r.count), totalMs: Number(r.total_ms), medianLowMs: Number(r.median_low), medianHighMs: Number(r.median_high) }));
   }
 
+  /**
+   * Per stage, the open deals never in it before whose entry is older than now − threshold, oldest
+   * first up to the limit (an index range: their order is the stale order), plus every open deal
+   * back in a stage it was in before (few; its earlier time counts). Then in exact stale order.
+   */
   async staleDeals(filter: StaleDealsFilter): Promise<StaleDealRow[]> {
     if (matchesNothing(filter.ownerIds) || filter.thresholds.length === 0) return [];
-    const engine = this.ctx.engine;
-    const owners = filter.ownerIds ? sql`and d.owner_id in (${sql.join(filter.ownerIds)})` : sql``;
-    const afterMs = sql`case d.stage_id ${sql.join(filter.thresholds.map((t) => sql`when ${t.stageId} then ${bigintParam(t.afterMs)}`), sql` `)} end`;
-    const { rows } = await sql<Selectable<DealsTable> & { time_ms: number }>`
-      select * from (
-        select d.*, coalesce(t.duration_ms, 0) + ${bigintParam(Date.parse(filter.asOf))} - ${epochMs(engine, sql.ref('d.stage_entered_at'))} as time_ms, ${afterMs} as after_ms
-        from deals d left join deal_stage_times t on t.deal_id = d.id and t.stage_id = d.stage_id
-        where d.pipeline_id = ${filter.pipelineId} and d.status = 'open' and d.stage_id in (${sql.join(filter.thresholds.map((t) => t.stageId))}) ${owners}
-      ) x
-      where time_ms > after_ms
-      order by (time_ms * 1000) / after_ms desc, id
-      limit ${filter.limit}`.execute(this.ctx.db);
-    return rows.map((row) => ({ deal: toDeal(row, engine), timeInStageMs: Number(row.time_ms) }));
+    const { db, engine } = this.ctx;
+    const asOf = Date.parse(filter.asOf);
+    const afterOf = new Map(filter.thresholds.map((t) => [t.stageId, t.afterMs]));
+    const candidates: Array<{ id: string; stage_id: string; stage_entered_at: string; prior_ms: number }> = [];
+    for (const t of filter.thresholds) {
+      let query = db
+        .selectFrom('deals as d')
+        .select(['d.id', 'd.stage_id', 'd.stage_entered_at', sql<number>`0`.as('prior_ms')])
+        .where('d.pipeline_id', '=', filter.pipelineId)
+        .where('d.status', '=', 'open')
+        .where('d.stage_id', '=', t.stageId)
+        .where('d.stage_entered_at', '<', new Date(asOf - t.afterMs).toISOString())
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('deal_stage_times as t').select('t.deal_id').whereRef('t.deal_id', '=', 'd.id').whereRef('t.stage_id', '=', 'd.stage_id'))));
+      if (filter.ownerIds) query = query.where('d.owner_id', 'in', filter.ownerIds);
+      candidates.push(...(await query.orderBy('d.stage_entered_at').orderBy('d.id').limit(filter.limit).execute()));
+    }
+    let again = db
+      .selectFrom('deal_stage_times as t')
+      .innerJoin('deals as d', (join) => join.onRef('d.id', '=', 't.deal_id').onRef('d.stage_id', '=', 't.stage_id'))
+      .select(['d.id', 'd.stage_id', 'd.stage_entered_at', 't.duration_ms as prior_ms'])
+      .where('t.pipeline_id', '=', filter.pipelineId)
+      .where('t.sitting', '=', 1)
+      .where('d.status', '=', 'open')
+      .where('d.stage_id', 'in', filter.thresholds.map((t) => t.stageId));
+    if (filter.ownerIds) again = again.where('d.owner_id', 'in', filter.ownerIds);
+    candidates.push(...(await again.execute()));
+    const stale = candidates
+      .map((c) => ({ dealId: c.id, timeInStageMs: Number(c.prior_ms) + asOf - Date.parse(c.stage_entered_at), afterMs: afterOf.get(c.stage_id) ?? Number.POSITIVE_INFINITY }))
+      .filter((c) => c.timeInStageMs > c.afterMs)
+      .sort(moreOverdue)
+      .slice(0, filter.limit);
+    if (stale.length === 0) return [];
+    const deals = new Map((await db.selectFrom('deals').selectAll().where('id', 'in', stale.map((s) => s.dealId)).execute()).map((row) => [row.id, toDeal(row, engine)]));
+    return stale.flatMap((s) => {
+      const deal = deals.get(s.dealId);
+      return deal ? [{ deal, timeInStageMs: s.timeInStageMs }] : [];
+    });
   }
 
   async funnel(filter: FunnelFilter): Promise<FunnelRow[]> {

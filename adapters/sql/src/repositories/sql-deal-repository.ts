@@ -5,7 +5,7 @@ import type { Database } from '../database.js';
 import { expectInserted } from '../errors.js';
 import { affected, afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
 import { toDeal, toDealRow, toStageChange, toStageChangeRow } from './sql-deal-rows.js';
-import { refreshStageTimes } from './sql-stage-times.js';
+import { refreshStageTimes, syncStageTimeFacts } from './sql-stage-times.js';
 
 /** Adds a deal filter's conditions to a query over `deals`. */
 export function whereDeal<O>(query: SelectQueryBuilder<Database, 'deals', O>, filter: DealFilter): SelectQueryBuilder<Database, 'deals', O> {
@@ -46,23 +46,22 @@ export class SqlDealRepository implements DealRepository {
   }
 
   async insert(deal: Deal): Promise<void> {
-    const result = await this.ctx.db
-      .insertInto('deals')
-      .values(toDealRow(deal, this.ctx.engine))
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    expectInserted(result, 'deal', deal.id);
+    await this.ctx.atomic(async (db) => {
+      const result = await db.insertInto('deals').values(toDealRow(deal, this.ctx.engine)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      expectInserted(result, 'deal', deal.id);
+      await syncStageTimeFacts(db, deal);
+    });
   }
 
+  /** Also keeps the deal's rows of deal_stage_times in step (owner, pipeline, the stage it sits in). */
   async update(next: Deal): Promise<boolean> {
     const { id: _id, ...changes } = toDealRow(next, this.ctx.engine);
-    const result = await this.ctx.db
-      .updateTable('deals')
-      .set(changes)
-      .where('id', '=', next.id)
-      .where('version', '=', next.version - 1)
-      .executeTakeFirst();
-    return affected(result) > 0;
+    return this.ctx.atomic(async (db) => {
+      const result = await db.updateTable('deals').set(changes).where('id', '=', next.id).where('version', '=', next.version - 1).executeTakeFirst();
+      if (affected(result) === 0) return false;
+      await syncStageTimeFacts(db, next);
+      return true;
+    });
   }
 
   async delete(id: string): Promise<void> {

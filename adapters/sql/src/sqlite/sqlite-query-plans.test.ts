@@ -45,6 +45,11 @@ describe('SQLite query plans', () => {
     ],
     ['stage totals', "SELECT stage_id, currency, count(*) FROM deals WHERE pipeline_id = ? AND status IN ('open') GROUP BY stage_id, currency", 'deals_by_pipeline'],
     ['a stage history', 'SELECT * FROM stage_changes WHERE deal_id = ? ORDER BY at, id', 'stage_changes_by_deal'],
+    ['pipeline totals with amounts', "SELECT stage_id, currency, count(*), sum(amount_minor), sum((amount_minor * probability + 50) / 100) FROM deals WHERE pipeline_id = ? AND status IN ('open') GROUP BY stage_id, currency", 'COVERING INDEX deals_by_pipeline'],
+    ['stage-time samples of a period', 'SELECT stage_id, duration_ms FROM deal_stage_times WHERE pipeline_id = ? AND last_left_at >= ? AND last_left_at < ? AND sitting = 0', 'COVERING INDEX deal_stage_times_by_exit'],
+    ['the oldest open deals of a stage', "SELECT id FROM deals WHERE pipeline_id = ? AND status = 'open' AND stage_id = ? AND stage_entered_at < ? ORDER BY stage_entered_at, id LIMIT 50", 'deals_open_by_stage'],
+    ['won deals by account', "SELECT account_id, currency, count(*), sum(amount_minor), max(closed_at) FROM deals WHERE status = 'won' AND closed_at < ? GROUP BY account_id, currency", 'COVERING INDEX deals_won_by_account'],
+    ['deals closed in a period', "SELECT owner_id, currency, count(*) FROM deals WHERE status IN ('won') AND closed_at >= ? AND closed_at < ? GROUP BY owner_id, currency", 'deals_by_closed'],
   ];
 
   it.each(cases)('answers %s from an index', (_what, query, index) => {

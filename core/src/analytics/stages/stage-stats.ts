@@ -69,3 +69,14 @@ export function staleThresholds(stats: readonly StageTimeStat[], factor: number)
     .filter((s) => s.medianMs !== null && s.deals >= MIN_STALE_SAMPLES)
     .map((s) => ({ stageId: s.stageId, afterMs: Math.max(MIN_STALE_MS, Math.floor(factor * (s.medianMs ?? 0))) }));
 }
+
+/**
+ * The order stale deals are listed in: most overdue first, by time in stage ÷ threshold compared
+ * exactly (cross-multiplied as big integers, so no rounding decides), then by deal id.
+ */
+export function moreOverdue(a: { timeInStageMs: number; afterMs: number; dealId: string }, b: { timeInStageMs: number; afterMs: number; dealId: string }): number {
+  const left = BigInt(a.timeInStageMs) * BigInt(b.afterMs);
+  const right = BigInt(b.timeInStageMs) * BigInt(a.afterMs);
+  if (left !== right) return left > right ? -1 : 1;
+  return a.dealId < b.dealId ? -1 : a.dealId > b.dealId ? 1 : 0;
+}

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { Deal } from '../../deals/deal.schema.js';
 import type { Pipeline } from '../../deals/pipeline.schema.js';
-import { compareCodePoints } from '../../shared/text.js';
 import type { UnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
 import type { StaleDealRow } from '../analytics.port.js';
 import { UserRef } from '../report.schema.js';
 import { settingsByOwner } from '../settings/analytics-settings.service.js';
-import { staleThresholds, stageTimeStats, type StageTimeStat } from './stage-stats.js';
+import { moreOverdue, staleThresholds, stageTimeStats, type StageTimeStat } from './stage-stats.js';
 import { DAY_MS, msToDays, wholeDays } from './stage-times.js';
 
 /** A stage's median for staleness is taken over the deals that left it in this many days before now. */
@@ -62,16 +61,15 @@ export async function findStaleDeals(uow: UnitOfWork, search: StaleSearch): Prom
     }
     groups = [...byFactor].map(([factor, ids]) => ({ factor, ownerIds: ids }));
   }
-  const found: Array<StaleDealRow & { factor: number; afterMs: number }> = [];
+  const found: Array<StaleDealRow & { factor: number; afterMs: number; dealId: string }> = [];
   for (const group of groups) {
     const thresholds = staleThresholds(stats, group.factor);
     if (thresholds.length === 0) continue;
     const rows = await uow.analytics.staleDeals({ pipelineId: pipeline.id, asOf: now.toISOString(), thresholds, limit, ...(group.ownerIds ? { ownerIds: group.ownerIds } : {}) });
     const afterOf = new Map(thresholds.map((t) => [t.stageId, t.afterMs]));
-    for (const row of rows) found.push({ ...row, factor: group.factor, afterMs: afterOf.get(row.deal.stageId) ?? 1 });
+    for (const row of rows) found.push({ ...row, factor: group.factor, afterMs: afterOf.get(row.deal.stageId) ?? 1, dealId: row.deal.id });
   }
-  const overdue = (r: { timeInStageMs: number; afterMs: number }): number => Math.floor((r.timeInStageMs * 1000) / r.afterMs);
-  const chosen = found.sort((a, b) => overdue(b) - overdue(a) || compareCodePoints(a.deal.id, b.deal.id)).slice(0, limit);
+  const chosen = found.sort(moreOverdue).slice(0, limit);
   const owners = new Map((await uow.users.getMany([...new Set(chosen.map((r) => r.deal.ownerId))])).map((u) => [u.id, u]));
   const byStage = new Map(stats.map((s) => [s.stageId, s]));
   return chosen.map((r) => {

@@ -26,7 +26,7 @@ import type {
 } from '../../analytics/analytics.port.js';
 import { churnReasons, epochSeconds } from '../../analytics/customers/churn.js';
 import { scoreAccounts } from '../../analytics/customers/rfm.js';
-import { medianPositions } from '../../analytics/stages/stage-stats.js';
+import { medianPositions, moreOverdue } from '../../analytics/stages/stage-stats.js';
 import { completedStageTimes } from '../../analytics/stages/stage-times.js';
 import type { CrmEvent } from '../../events/event.schema.js';
 import type { Deal, StageChange } from '../../deals/deal.schema.js';
@@ -158,16 +158,16 @@ export class MemoryAnalyticsQueries implements AnalyticsQueries {
     const thresholds = new Map(filter.thresholds.map((t) => [t.stageId, t.afterMs]));
     const histories = this.histories();
     const asOf = Date.parse(filter.asOf);
-    const rows: Array<StaleDealRow & { overdue: number }> = [];
+    const rows: Array<StaleDealRow & { afterMs: number; dealId: string }> = [];
     for (const deal of this.state.deals.all()) {
       const afterMs = thresholds.get(deal.stageId);
       if (afterMs === undefined || deal.status !== 'open' || deal.pipelineId !== filter.pipelineId || !within(filter.ownerIds, deal.ownerId)) continue;
       const earlier = completedStageTimes(histories.get(deal.id) ?? []).find((t) => t.stageId === deal.stageId)?.ms ?? 0;
       const timeInStageMs = earlier + asOf - Date.parse(deal.stageEnteredAt);
-      if (timeInStageMs > afterMs) rows.push({ deal, timeInStageMs, overdue: Math.floor((timeInStageMs * 1000) / afterMs) });
+      if (timeInStageMs > afterMs) rows.push({ deal, timeInStageMs, afterMs, dealId: deal.id });
     }
     return rows
-      .sort((a, b) => b.overdue - a.overdue || compareCodePoints(a.deal.id, b.deal.id))
+      .sort(moreOverdue)
       .slice(0, filter.limit)
       .map(({ deal, timeInStageMs }) => ({ deal, timeInStageMs }));
   }

@@ -27,7 +27,7 @@ const restrictWithBuiltins = (message, ...groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'extension/dist-firefox/**', 'extension/artifacts/**', '**/node_modules/**', '**/*.d.ts', 'data/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', 'extension/dist-firefox/**', 'extension/artifacts/**', 'teams-app/artifacts/**', 'teams-app/manifest/**', '**/node_modules/**', '**/*.d.ts', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -88,6 +88,17 @@ export default tseslint.config(
   {
     files: ['extension/scripts/**/*.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
+  {
+    // The Teams tab: teams-js is initialised once, in its host module; components read the
+    // HostContext it makes. Nothing in the Teams app imports the hub or another surface.
+    files: ['teams-app/src/**/*.{ts,tsx}'],
+    ignores: ['teams-app/src/tab/host/teams-host.ts'],
+    rules: restrict('only teams-app/src/tab/host/teams-host.ts talks to Teams; components get a HostContext. The Teams app imports core and adapters only.', ['@microsoft/teams-js', '@microsoft/teams-js/*'], ['@rapport/server', '@rapport/server/*', '@rapport/slack-app', '@rapport/slack-app/*', '@rapport/extension', '@rapport/extension/*', '@rapport/e2e']),
+  },
+  {
+    files: ['teams-app/scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {

@@ -58,6 +58,8 @@ export function teamsManifest(settings: TeamsAppSettings): Record<string, unknow
     },
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: '#2B5FC7',
+    // Teams keeps its loading indicator until the tab calls app.notifySuccess (or notifyFailure).
+    showLoadingIndicator: true,
     staticTabs: [
       { entityId: PERSONAL_TAB_ENTITY, name: 'Pipeline', contentUrl: tabUrl(hub, 'view=personal'), websiteUrl: tabUrl(hub), scopes: ['personal'] },
       { entityId: 'about', scopes: ['personal'] },

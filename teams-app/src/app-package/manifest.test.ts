@@ -9,8 +9,8 @@ import { appPackage, manifestProblems, MANIFEST_VERSION, teamsManifest, type Tea
 
 // Both are CommonJS modules whose export is the function itself.
 const require = createRequire(import.meta.url);
-const Ajv = require('ajv-draft-04') as typeof draft04.default;
-const addFormats = require('ajv-formats') as typeof formats.default;
+const Ajv = require('ajv-draft-04') as typeof draft04.default.default;
+const addFormats = require('ajv-formats') as typeof formats.default.default;
 
 const SETTINGS: TeamsAppSettings = { appId: '3F1E0C7A-5B2D-4C8E-9A61-0D4B7E2F9C15', appIdUri: 'api://crm.example.com/3f1e0c7a-5b2d-4c8e-9a61-0d4b7e2f9c15', hubUrl: 'https://crm.example.com/', version: '1.2.0' };
 

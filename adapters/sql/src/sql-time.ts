@@ -12,6 +12,3 @@ export function epochSeconds(engine: Engine, instant: RawBuilder<unknown>): RawB
     ? sql<number>`cast(strftime('%s', ${instant}) as integer)`
     : sql<number>`cast(floor(extract(epoch from cast(${instant} as timestamptz))) as bigint)`;
 }
-
-/** A number parameter PostgreSQL must read as a bigint (it cannot guess a bare parameter's type in every position). */
-export const bigintParam = (value: number): RawBuilder<number> => sql<number>`cast(${value} as bigint)`;

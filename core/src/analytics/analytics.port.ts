@@ -195,67 +195,32 @@ export interface RepActivityRows {
   remindersOverdue: UserCount[];
 }
 
-/**
- * Recency, frequency and monetary value of accounts with won deals closed before `asOf`,
- * scored 1–5 across the whole company (see `rfmScore`) and then narrowed to accounts owned by
- * `ownerIds`.
- */
-export interface CustomerValueFilter {
-  asOf: string;
-  ownerIds?: readonly string[];
-}
-
-export interface RfmScores {
-  recency: number;
-  frequency: number;
-  monetary: number;
-}
-
 export interface CurrencyAmount {
   currency: string;
   amountMinor: number;
 }
 
-/** The accounts sharing one combination of scores. */
-export interface RfmCell extends RfmScores {
-  accounts: number;
-  /** Won deals of those accounts. */
-  orders: number;
-  /** By currency code. */
-  byCurrency: CurrencyAmount[];
-}
-
-export interface AccountValue extends RfmScores {
+/**
+ * What an account has bought: its won deals closed before `asOf`. The raw material of the RFM
+ * scores, which core ranks across every buying account of the company (see scoreAccounts).
+ */
+export interface AccountOrders {
   accountId: string;
-  accountName: string;
   ownerId: string;
-  /** Won deals closed before asOf. */
+  /** Won deals. */
   orders: number;
   firstOrderAt: string;
   lastOrderAt: string;
+  /** Won amounts, by currency code. */
   byCurrency: CurrencyAmount[];
-  /** Activities linked to the account that happened before asOf. */
-  touches: number;
-  firstTouchAt: string | null;
-  lastTouchAt: string | null;
 }
 
-/**
- * Valuable accounts (monetary ≥ minMonetary or frequency ≥ minFrequency) going quiet. All
- * times in whole epoch seconds (⌊ms / 1000⌋), so the comparisons are exact integers:
- * - silent: touches ≥ minTouches, lastTouch > firstTouch, asOf − lastTouch ≥ minSilenceSeconds, and
- *   (asOf − lastTouch) × (touches − 1) × 100 > factorPercent × (lastTouch − firstTouch);
- * - buying less: orders ≥ minOrders, lastOrder > firstOrder, and
- *   (asOf − lastOrder) × (orders − 1) × 100 > factorPercent × (lastOrder − firstOrder).
- */
-export interface ChurnFilter extends CustomerValueFilter {
-  minMonetary: number;
-  minFrequency: number;
-  factorPercent: number;
-  minTouches: number;
-  minSilenceSeconds: number;
-  minOrders: number;
-  limit: number;
+/** Activities linked to an account that happened before `asOf`. */
+export interface AccountTouches {
+  accountId: string;
+  touches: number;
+  firstTouchAt: string;
+  lastTouchAt: string;
 }
 
 /** Lost deals with `closedAt` in [from, to). */
@@ -296,15 +261,13 @@ export interface AnalyticsQueries {
   /** Order: furthestIndex, then status. */
   funnel(filter: FunnelFilter): Promise<FunnelRow[]>;
   repActivity(filter: RepActivityFilter): Promise<RepActivityRows>;
-  /** Order: recency, frequency, monetary. */
-  rfmCells(filter: CustomerValueFilter): Promise<RfmCell[]>;
   /**
-   * Accounts whose scores are one of `cells`, best first: by recency + frequency + monetary
-   * descending, then lastOrderAt descending, then account id; at most `limit`.
+   * Every account named by a won deal closed before `asOf`, with its owner: one row per buying
+   * account (bounded by the number of customers, not of deals). Order: account id.
    */
-  rfmAccounts(filter: CustomerValueFilter & { cells: readonly RfmScores[]; limit: number }): Promise<AccountValue[]>;
-  /** Order: monetary, frequency, recency descending, then account id; at most `limit`. */
-  churnCandidates(filter: ChurnFilter): Promise<AccountValue[]>;
+  accountOrders(filter: { asOf: string }): Promise<AccountOrders[]>;
+  /** The touches of these accounts before `asOf`; accounts without any are left out. Order: account id. */
+  accountTouches(filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]>;
   /** Order: reason, competitor, currency, a missing value first. */
   lossReasons(filter: WinLossFilter): Promise<LossRow[]>;
   /** Deals naming the campaign as their source. Order: status, currency. */

@@ -4,6 +4,7 @@ export * from './stages/stage-times.js';
 export * from './stages/stage-stats.js';
 export * from './customers/rfm.js';
 export * from './customers/churn.js';
+export * from './customers/account-values.js';
 export * from './settings/analytics-settings.schema.js';
 export * from './targets/target.schema.js';
 export * from './campaigns/campaign.schema.js';

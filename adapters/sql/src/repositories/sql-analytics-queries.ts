@@ -1,13 +1,12 @@
 import { moreOverdue } from '@rapport/core';
 import type {
-  AccountValue,
+  AccountOrders,
+  AccountTouches,
   AnalyticsQueries,
   CampaignTotal,
-  ChurnFilter,
   ClosedDealsFilter,
   ClosedTotal,
   CrmEvent,
-  CustomerValueFilter,
   DealEventsFilter,
   DealStatus,
   FunnelFilter,
@@ -17,8 +16,6 @@ import type {
   OpenTotal,
   RepActivityFilter,
   RepActivityRows,
-  RfmCell,
-  RfmScores,
   StageDuration,
   StageDurationsFilter,
   StaleDealRow,
@@ -30,7 +27,7 @@ import type { SqlContext } from '../context.js';
 import { readBool } from '../engine.js';
 import { matchesNothing } from '../sql-paging.js';
 import { epochSeconds } from '../sql-time.js';
-import { customerValueQueries } from './sql-customer-value.js';
+import { accountOrders, accountTouches } from './sql-customer-value.js';
 import { toDeal } from './sql-deal-rows.js';
 import { toEvent } from './sql-event-repository.js';
 import { repActivity } from './sql-rep-activity.js';
@@ -190,16 +187,12 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
     return repActivity(this.ctx, filter);
   }
 
-  async rfmCells(filter: CustomerValueFilter): Promise<RfmCell[]> {
-    return customerValueQueries(this.ctx).cells(filter);
+  async accountOrders(filter: { asOf: string }): Promise<AccountOrders[]> {
+    return accountOrders(this.ctx, filter);
   }
 
-  async rfmAccounts(filter: CustomerValueFilter & { cells: readonly RfmScores[]; limit: number }): Promise<AccountValue[]> {
-    return customerValueQueries(this.ctx).accounts(filter);
-  }
-
-  async churnCandidates(filter: ChurnFilter): Promise<AccountValue[]> {
-    return customerValueQueries(this.ctx).churn(filter);
+  async accountTouches(filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]> {
+    return filter.accountIds.length === 0 ? [] : accountTouches(this.ctx, filter);
   }
 
   async lossReasons(filter: WinLossFilter): Promise<LossRow[]> {

@@ -1,4 +1,4 @@
-import type { AccountValue, RfmScores } from '../analytics.port.js';
+import type { RfmScores } from './rfm.js';
 import { DAY_MS } from '../stages/stage-times.js';
 
 /**
@@ -12,8 +12,8 @@ import { DAY_MS } from '../stages/stage-times.js';
  *   won deals; buying less when the time since the last won deal is more than the factor ×
  *   that interval.
  *
- * Times are whole epoch seconds and the comparisons are cross-multiplied integers, so every
- * store reaches the same verdict (see ChurnFilter).
+ * Times are whole epoch seconds and the comparisons are cross-multiplied integers: no rounding
+ * decides a verdict.
  */
 export const VALUABLE: { minMonetary: number; minFrequency: number } = { minMonetary: 4, minFrequency: 4 };
 export const CHURN_MIN_TOUCHES = 3;
@@ -41,7 +41,15 @@ export const churnRule = (factorPercent: number): ChurnRule => ({
   minOrders: CHURN_MIN_ORDERS,
 });
 
-type Evidence = Pick<AccountValue, 'touches' | 'firstTouchAt' | 'lastTouchAt' | 'orders' | 'firstOrderAt' | 'lastOrderAt'>;
+/** What the rule looks at: the account's orders and its touches (activities). */
+export interface ChurnEvidence {
+  orders: number;
+  firstOrderAt: string;
+  lastOrderAt: string;
+  touches: number;
+  firstTouchAt: string | null;
+  lastTouchAt: string | null;
+}
 
 /** Whether `count` events from `first` to `last` have been followed by a silence too long for them. */
 function overdue(count: number, minCount: number, first: string | null, last: string | null, asOf: number, factorPercent: number, minSilence: number): boolean {
@@ -52,7 +60,7 @@ function overdue(count: number, minCount: number, first: string | null, last: st
 }
 
 /** The churn reasons that hold for an account at `asOf`, by the rule above. */
-export function churnReasons(account: Evidence, asOf: string, rule: ChurnRule): ChurnReason[] {
+export function churnReasons(account: ChurnEvidence, asOf: string, rule: ChurnRule): ChurnReason[] {
   const now = epochSeconds(asOf);
   const reasons: ChurnReason[] = [];
   if (overdue(account.touches, rule.minTouches, account.firstTouchAt, account.lastTouchAt, now, rule.factorPercent, rule.minSilenceSeconds)) reasons.push('quiet');

@@ -1,14 +1,15 @@
 import type { Actor, ServiceDeps } from '../../services/context.js';
 import { invalidInput } from '../../shared/errors.js';
+import { compareCodePoints } from '../../shared/text.js';
 import { parseInput } from '../../shared/validate.js';
 import type { UnitOfWork } from '../../store/store.port.js';
-import type { AccountValue } from '../analytics.port.js';
-import { DAY_MS } from '../stages/stage-times.js';
-import { resolveScope } from '../scope/report-scope.js';
+import { resolveScope, type ReportScope } from '../scope/report-scope.js';
 import { churnFactorPercent, settingsByOwner } from '../settings/analytics-settings.service.js';
-import { churnReasons, churnRule, usualIntervalDays, VALUABLE } from './churn.js';
+import { DAY_MS } from '../stages/stage-times.js';
+import { byValue, byWorth, scoredAccounts, withTouches, type AccountValue } from './account-values.js';
+import { churnReasons, churnRule, isValuable, usualIntervalDays } from './churn.js';
 import type { AccountValueView, ChurnRisks, SegmentsReport } from './customer-value.schema.js';
-import { cellsOf, Segment, SEGMENT_RULES, segmentOf } from './rfm.js';
+import { Segment, SEGMENT_RULES, segmentOf } from './rfm.js';
 
 export const MAX_ACCOUNTS = 500;
 
@@ -17,13 +18,22 @@ function checkLimit(limit: number): number {
   return limit;
 }
 
+/** Every buying account scored against the whole company, then narrowed to the scope (by account owner). */
+async function valuesInScope(uow: UnitOfWork, scope: ReportScope, asOf: string): Promise<AccountValue[]> {
+  const all = scoredAccounts(await uow.analytics.accountOrders({ asOf }));
+  if (!scope.ownerIds) return all;
+  const owners = new Set(scope.ownerIds);
+  return all.filter((v) => owners.has(v.ownerId));
+}
+
 async function views(uow: UnitOfWork, values: readonly AccountValue[]): Promise<AccountValueView[]> {
+  const names = new Map((await uow.accounts.getMany(values.map((v) => v.accountId))).map((a) => [a.id, a.name]));
   const owners = new Map((await uow.users.getMany([...new Set(values.map((v) => v.ownerId))])).map((u) => [u.id, u]));
   return values.map((v) => {
     const owner = owners.get(v.ownerId);
     return {
       accountId: v.accountId,
-      accountName: v.accountName,
+      accountName: names.get(v.accountId) ?? v.accountId,
       owner: owner ? { id: owner.id, name: owner.name, email: owner.email } : null,
       recency: v.recency,
       frequency: v.frequency,
@@ -39,7 +49,11 @@ async function views(uow: UnitOfWork, values: readonly AccountValue[]): Promise<
   });
 }
 
-/** Customer value: RFM segments of the accounts in a scope (by account owner), and the valuable ones going quiet. */
+/**
+ * Customer value: RFM segments of the accounts in a scope (by account owner), and the valuable
+ * ones going quiet. The store adds up each buying account's orders; ranking, scoring, segments
+ * and the churn rule are worked out here.
+ */
 export class CustomerValueService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -49,21 +63,25 @@ export class CustomerValueService {
     const asOf = this.deps.clock.now().toISOString();
     return this.deps.store.read(async (uow) => {
       const scope = await resolveScope(uow, actor.user, query.scope);
-      const owners = scope.ownerIds ? { ownerIds: scope.ownerIds } : {};
-      const cells = await uow.analytics.rfmCells({ asOf, ...owners });
+      const values = await valuesInScope(uow, scope, asOf);
       const segments = SEGMENT_RULES.map(({ segment: name, rule }) => {
-        const mine = cells.filter((c) => segmentOf(c) === name);
-        const byCurrency = new Map<string, number>();
-        for (const cell of mine) for (const paid of cell.byCurrency) byCurrency.set(paid.currency, (byCurrency.get(paid.currency) ?? 0) + paid.amountMinor);
+        const members = values.filter((v) => segmentOf(v) === name);
+        const paid = new Map<string, number>();
+        for (const v of members) for (const c of v.byCurrency) paid.set(c.currency, (paid.get(c.currency) ?? 0) + c.amountMinor);
         return {
           segment: name,
           rule,
-          accounts: mine.reduce((n, c) => n + c.accounts, 0),
-          orders: mine.reduce((n, c) => n + c.orders, 0),
-          byCurrency: [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
+          accounts: members.length,
+          orders: members.reduce((n, v) => n + v.orders, 0),
+          byCurrency: [...paid].sort(([a], [b]) => compareCodePoints(a, b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
         };
       });
-      const accounts = segment ? await views(uow, await uow.analytics.rfmAccounts({ asOf, cells: cellsOf(segment), limit, ...owners })) : [];
+      let accounts: AccountValueView[] = [];
+      if (segment) {
+        const listed = values.filter((v) => segmentOf(v) === segment).sort(byValue).slice(0, limit);
+        const touches = await uow.analytics.accountTouches({ asOf, accountIds: listed.map((v) => v.accountId) });
+        accounts = await views(uow, withTouches(listed, touches));
+      }
       return { scope: scope.info, asOf, segments, segment, accounts };
     });
   }
@@ -75,16 +93,16 @@ export class CustomerValueService {
     return this.deps.store.read(async (uow) => {
       const scope = await resolveScope(uow, actor.user, query.scope);
       const settings = await settingsByOwner(uow);
-      // The store applies the most sensitive factor in use; each account is then held to its owner's team's.
-      const loosest = Math.min(...settings.all().map(churnFactorPercent));
-      const candidates = await uow.analytics.churnCandidates({ asOf, ...VALUABLE, ...churnRule(loosest), limit: MAX_ACCOUNTS, ...(scope.ownerIds ? { ownerIds: scope.ownerIds } : {}) });
-      const owners = new Map((await uow.users.getMany([...new Set(candidates.map((c) => c.ownerId))])).map((u) => [u.id, u]));
-      const risky = candidates
-        .map((c) => {
-          const team = settings.of(owners.get(c.ownerId));
-          return { value: c, sensitivity: team.churnSensitivity, reasons: churnReasons(c, asOf, churnRule(churnFactorPercent(team))) };
+      const valuable = (await valuesInScope(uow, scope, asOf)).filter(isValuable);
+      const touched = withTouches(valuable, await uow.analytics.accountTouches({ asOf, accountIds: valuable.map((v) => v.accountId) }));
+      const owners = new Map((await uow.users.getMany([...new Set(touched.map((v) => v.ownerId))])).map((u) => [u.id, u]));
+      const risky = touched
+        .map((value) => {
+          const team = settings.of(owners.get(value.ownerId));
+          return { value, sensitivity: team.churnSensitivity, reasons: churnReasons(value, asOf, churnRule(churnFactorPercent(team))) };
         })
-        .filter((c) => c.reasons.length > 0)
+        .filter((r) => r.reasons.length > 0)
+        .sort((a, b) => byWorth(a.value, b.value))
         .slice(0, limit);
       const shown = await views(uow, risky.map((r) => r.value));
       const days = (instant: string): number => Math.floor((now.getTime() - Date.parse(instant)) / DAY_MS);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RfmScores } from '../analytics.port.js';
 
 /**
  * RFM scoring. Each account with won deals gets three scores from 1 (lowest fifth) to 5 (top
@@ -26,6 +25,13 @@ export function rankAscending<K>(values: ReadonlyMap<K, number | string>): Map<K
   return new Map([...values].map(([key, v]) => [key, (firstIndex.get(v) ?? 0) + 1]));
 }
 
+/** An account's three scores, each 1–5. */
+export interface RfmScores {
+  recency: number;
+  frequency: number;
+  monetary: number;
+}
+
 export const Segment = z.enum(['champions', 'loyal', 'new', 'promising', 'at_risk', 'hibernating']);
 export type Segment = z.infer<typeof Segment>;
 
@@ -43,18 +49,8 @@ export function segmentOf(scores: RfmScores): Segment {
   return SEGMENT_RULES.find((r) => r.holds(scores))?.segment ?? 'hibernating';
 }
 
-const SCORES = [1, 2, 3, 4, 5];
-
-/** Every score combination, by recency, frequency, monetary. */
-export const ALL_CELLS: readonly RfmScores[] = SCORES.flatMap((recency) =>
-  SCORES.flatMap((frequency) => SCORES.map((monetary) => ({ recency, frequency, monetary }))),
-);
-
-/** The score combinations that make up a segment. */
-export const cellsOf = (segment: Segment): RfmScores[] => ALL_CELLS.filter((cell) => segmentOf(cell) === segment);
-
-/** Won deals of one account, the input of the reference scoring. */
-export interface AccountOrders {
+/** What scoring needs of one account's won deals. */
+export interface RfmInput {
   accountId: string;
   orders: number;
   lastOrderAt: string;
@@ -62,8 +58,8 @@ export interface AccountOrders {
   byCurrency: ReadonlyMap<string, number>;
 }
 
-/** Scores every account against all the others: the reference every store's ranking matches. */
-export function scoreAccounts(accounts: readonly AccountOrders[]): Map<string, RfmScores> {
+/** Scores every buying account against all the others. */
+export function scoreAccounts(accounts: readonly RfmInput[]): Map<string, RfmScores> {
   const n = accounts.length;
   const recency = rankAscending(new Map(accounts.map((a) => [a.accountId, a.lastOrderAt])));
   const frequency = rankAscending(new Map(accounts.map((a) => [a.accountId, a.orders])));

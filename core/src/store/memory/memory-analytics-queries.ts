@@ -1,11 +1,10 @@
 import type {
-  AccountValue,
+  AccountOrders,
+  AccountTouches,
   AnalyticsQueries,
   CampaignTotal,
-  ChurnFilter,
   ClosedDealsFilter,
   ClosedTotal,
-  CustomerValueFilter,
   DealEventsFilter,
   FunnelFilter,
   FunnelRow,
@@ -14,8 +13,6 @@ import type {
   OpenTotal,
   RepActivityFilter,
   RepActivityRows,
-  RfmCell,
-  RfmScores,
   StageDuration,
   StageDurationsFilter,
   StaleDealRow,
@@ -24,8 +21,7 @@ import type {
   UserCount,
   WinLossFilter,
 } from '../../analytics/analytics.port.js';
-import { churnReasons, epochSeconds } from '../../analytics/customers/churn.js';
-import { scoreAccounts } from '../../analytics/customers/rfm.js';
+import { epochSeconds } from '../../analytics/customers/churn.js';
 import { medianPositions, moreOverdue } from '../../analytics/stages/stage-stats.js';
 import { completedStageTimes } from '../../analytics/stages/stage-times.js';
 import type { CrmEvent } from '../../events/event.schema.js';
@@ -219,36 +215,36 @@ export class MemoryAnalyticsQueries implements AnalyticsQueries {
     };
   }
 
-  async rfmCells(filter: CustomerValueFilter): Promise<RfmCell[]> {
-    const cells = new Map<string, RfmCell>();
-    for (const value of this.accountValues(filter)) {
-      const key = `${value.recency}${value.frequency}${value.monetary}`;
-      const cell = cells.get(key) ?? { recency: value.recency, frequency: value.frequency, monetary: value.monetary, accounts: 0, orders: 0, byCurrency: [] };
-      cell.accounts += 1;
-      cell.orders += value.orders;
-      for (const paid of value.byCurrency) {
-        const seen = cell.byCurrency.find((c) => c.currency === paid.currency);
-        if (seen) seen.amountMinor += paid.amountMinor;
-        else cell.byCurrency.push({ ...paid });
-      }
-      cells.set(key, cell);
+  async accountOrders(filter: { asOf: string }): Promise<AccountOrders[]> {
+    const accounts = new Map(this.state.accounts.all().map((a) => [a.id, a]));
+    const orders = new Map<string, AccountOrders>();
+    for (const deal of this.state.deals.all()) {
+      const account = accounts.get(deal.accountId);
+      if (deal.status !== 'won' || deal.closedAt === null || deal.closedAt >= filter.asOf || !account) continue;
+      const seen = orders.get(deal.accountId) ?? { accountId: deal.accountId, ownerId: account.ownerId, orders: 0, firstOrderAt: deal.closedAt, lastOrderAt: deal.closedAt, byCurrency: [] };
+      seen.orders += 1;
+      if (deal.closedAt < seen.firstOrderAt) seen.firstOrderAt = deal.closedAt;
+      if (deal.closedAt > seen.lastOrderAt) seen.lastOrderAt = deal.closedAt;
+      const paid = seen.byCurrency.find((c) => c.currency === deal.amount.currency);
+      if (paid) paid.amountMinor += deal.amount.minor;
+      else seen.byCurrency.push({ currency: deal.amount.currency, amountMinor: deal.amount.minor });
+      orders.set(deal.accountId, seen);
     }
-    return sorted(cells.values(), (c) => [c.recency, c.frequency, c.monetary]).map((cell) => ({ ...cell, byCurrency: sorted(cell.byCurrency, (c) => [c.currency]) }));
+    return sorted(orders.values(), (o) => [o.accountId]).map((o) => ({ ...o, byCurrency: sorted(o.byCurrency, (c) => [c.currency]) }));
   }
 
-  async rfmAccounts(filter: CustomerValueFilter & { cells: readonly RfmScores[]; limit: number }): Promise<AccountValue[]> {
-    const wanted = new Set(filter.cells.map((c) => `${c.recency}${c.frequency}${c.monetary}`));
-    return this.accountValues(filter)
-      .filter((v) => wanted.has(`${v.recency}${v.frequency}${v.monetary}`))
-      .sort((a, b) => b.recency + b.frequency + b.monetary - (a.recency + a.frequency + a.monetary) || -compareCodePoints(a.lastOrderAt, b.lastOrderAt) || compareCodePoints(a.accountId, b.accountId))
-      .slice(0, filter.limit);
-  }
-
-  async churnCandidates(filter: ChurnFilter): Promise<AccountValue[]> {
-    return this.accountValues(filter)
-      .filter((v) => (v.monetary >= filter.minMonetary || v.frequency >= filter.minFrequency) && churnReasons(v, filter.asOf, filter).length > 0)
-      .sort((a, b) => b.monetary - a.monetary || b.frequency - a.frequency || b.recency - a.recency || compareCodePoints(a.accountId, b.accountId))
-      .slice(0, filter.limit);
+  async accountTouches(filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]> {
+    const wanted = new Set(filter.accountIds);
+    const touches = new Map<string, AccountTouches>();
+    for (const activity of this.state.activities.all()) {
+      if (activity.accountId === null || !wanted.has(activity.accountId) || activity.occurredAt >= filter.asOf) continue;
+      const seen = touches.get(activity.accountId) ?? { accountId: activity.accountId, touches: 0, firstTouchAt: activity.occurredAt, lastTouchAt: activity.occurredAt };
+      seen.touches += 1;
+      if (activity.occurredAt < seen.firstTouchAt) seen.firstTouchAt = activity.occurredAt;
+      if (activity.occurredAt > seen.lastTouchAt) seen.lastTouchAt = activity.occurredAt;
+      touches.set(activity.accountId, seen);
+    }
+    return sorted(touches.values(), (t) => [t.accountId]);
   }
 
   async lossReasons(filter: WinLossFilter): Promise<LossRow[]> {
@@ -282,51 +278,5 @@ export class MemoryAnalyticsQueries implements AnalyticsQueries {
     const byDeal = new Map<string, StageChange[]>();
     for (const change of this.state.stageChanges.all()) byDeal.set(change.dealId, [...(byDeal.get(change.dealId) ?? []), change]);
     return byDeal;
-  }
-
-  /** Every existing account with won deals before asOf, scored against all of them, then narrowed to the owners. */
-  private accountValues(filter: CustomerValueFilter): AccountValue[] {
-    const accounts = new Map(this.state.accounts.all().map((a) => [a.id, a]));
-    const orders = new Map<string, { orders: number; first: string; last: string; byCurrency: Map<string, number> }>();
-    for (const deal of this.state.deals.all()) {
-      if (deal.status !== 'won' || deal.closedAt === null || deal.closedAt >= filter.asOf || !accounts.has(deal.accountId)) continue;
-      const seen = orders.get(deal.accountId) ?? { orders: 0, first: deal.closedAt, last: deal.closedAt, byCurrency: new Map<string, number>() };
-      seen.orders += 1;
-      if (deal.closedAt < seen.first) seen.first = deal.closedAt;
-      if (deal.closedAt > seen.last) seen.last = deal.closedAt;
-      seen.byCurrency.set(deal.amount.currency, (seen.byCurrency.get(deal.amount.currency) ?? 0) + deal.amount.minor);
-      orders.set(deal.accountId, seen);
-    }
-    const scores = scoreAccounts([...orders].map(([accountId, o]) => ({ accountId, orders: o.orders, lastOrderAt: o.last, byCurrency: o.byCurrency })));
-    const touches = new Map<string, { count: number; first: string; last: string }>();
-    for (const activity of this.state.activities.all()) {
-      if (activity.accountId === null || activity.occurredAt >= filter.asOf || !orders.has(activity.accountId)) continue;
-      const seen = touches.get(activity.accountId) ?? { count: 0, first: activity.occurredAt, last: activity.occurredAt };
-      seen.count += 1;
-      if (activity.occurredAt < seen.first) seen.first = activity.occurredAt;
-      if (activity.occurredAt > seen.last) seen.last = activity.occurredAt;
-      touches.set(activity.accountId, seen);
-    }
-    return [...orders].flatMap(([accountId, o]) => {
-      const account = accounts.get(accountId);
-      const score = scores.get(accountId);
-      if (!account || !score || !within(filter.ownerIds, account.ownerId)) return [];
-      const touch = touches.get(accountId);
-      return [
-        {
-          accountId,
-          accountName: account.name,
-          ownerId: account.ownerId,
-          ...score,
-          orders: o.orders,
-          firstOrderAt: o.first,
-          lastOrderAt: o.last,
-          byCurrency: sorted([...o.byCurrency].map(([currency, amountMinor]) => ({ currency, amountMinor })), (c) => [c.currency]),
-          touches: touch?.count ?? 0,
-          firstTouchAt: touch?.first ?? null,
-          lastTouchAt: touch?.last ?? null,
-        },
-      ];
-    });
   }
 }

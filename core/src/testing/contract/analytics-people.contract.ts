@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountValue } from '../../analytics/analytics.port.js';
+import type { AccountOrders } from '../../analytics/analytics.port.js';
 import { aContact, aDeal, anAccount, anActivity, aReminder, aStageChange } from '../builders.js';
 import type { ContractContext } from './support.js';
 
@@ -84,7 +84,8 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
     /**
      * A: 1 order, USD 100 (Jan 10).   B: 1 order, USD 300 (Mar 1).   C: USD 500 (Feb 1) and EUR 20 (Jan 20).
      * D: 3 orders, EUR 1000, last Jun 1 2025.   E: 1 order, EUR 50 (Mar 1).   F: lost only.   G: won after asOf.
-     * Scores (see rfm.test.ts): A 2-1-1, B 4-1-3, C 3-4-5, D 1-5-5, E 4-1-3.
+     * (Their scores against each other are worked out in rfm.test.ts.) A won deal of an account
+     * that is not there counts for nobody.
      */
     async function seed(): Promise<void> {
       const won = (accountId: string, amount: { minor: number; currency: string }, closedAt: string) => aDeal({ accountId, amount, status: 'won', probability: 100, closedAt });
@@ -103,6 +104,7 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
           won('acc_e', eur(50), '2026-03-01T00:00:00.000Z'),
           aDeal({ accountId: 'acc_f', status: 'lost', closedAt: '2026-03-01T00:00:00.000Z' }),
           won('acc_g', usd(9999), '2026-04-05T00:00:00.000Z'),
+          won('acc_ghost', usd(1), '2026-01-01T00:00:00.000Z'),
         ]) {
           await uow.deals.insert(deal);
         }
@@ -120,58 +122,36 @@ export function describePeopleAnalyticsContract({ write, read }: ContractContext
       });
     }
 
-    it('scores every buying account company-wide and counts them per score combination', async () => {
+    it('adds up each buying account\'s won deals before asOf, per currency, with its owner', async () => {
       await seed();
-      expect(await read((uow) => uow.analytics.rfmCells({ asOf }))).toEqual([
-        { recency: 1, frequency: 5, monetary: 5, accounts: 1, orders: 3, byCurrency: [{ currency: 'EUR', amountMinor: 1000 }] },
-        { recency: 2, frequency: 1, monetary: 1, accounts: 1, orders: 1, byCurrency: [{ currency: 'USD', amountMinor: 100 }] },
-        { recency: 3, frequency: 4, monetary: 5, accounts: 1, orders: 2, byCurrency: [{ currency: 'EUR', amountMinor: 20 }, { currency: 'USD', amountMinor: 500 }] },
-        { recency: 4, frequency: 1, monetary: 3, accounts: 2, orders: 2, byCurrency: [{ currency: 'EUR', amountMinor: 50 }, { currency: 'USD', amountMinor: 300 }] },
+      const order = (accountId: string, ownerId: string, orders: number, first: string, last: string, byCurrency: AccountOrders['byCurrency']): AccountOrders => ({
+        accountId,
+        ownerId,
+        orders,
+        firstOrderAt: `${first}T00:00:00.000Z`,
+        lastOrderAt: `${last}T00:00:00.000Z`,
+        byCurrency,
+      });
+      expect(await read((uow) => uow.analytics.accountOrders({ asOf }))).toEqual([
+        order('acc_a', 'usr_a', 1, '2026-01-10', '2026-01-10', [{ currency: 'USD', amountMinor: 100 }]),
+        order('acc_b', 'usr_a', 1, '2026-03-01', '2026-03-01', [{ currency: 'USD', amountMinor: 300 }]),
+        order('acc_c', 'usr_a', 2, '2026-01-20', '2026-02-01', [{ currency: 'EUR', amountMinor: 20 }, { currency: 'USD', amountMinor: 500 }]),
+        order('acc_d', 'usr_b', 3, '2025-01-01', '2025-06-01', [{ currency: 'EUR', amountMinor: 1000 }]),
+        order('acc_e', 'usr_b', 1, '2026-03-01', '2026-03-01', [{ currency: 'EUR', amountMinor: 50 }]),
       ]);
-      // B's owner's accounts are left out, but E keeps the score it has against everyone.
-      expect(await read((uow) => uow.analytics.rfmCells({ asOf, ownerIds: ['usr_b'] }))).toEqual([
-        { recency: 1, frequency: 5, monetary: 5, accounts: 1, orders: 3, byCurrency: [{ currency: 'EUR', amountMinor: 1000 }] },
-        { recency: 4, frequency: 1, monetary: 3, accounts: 1, orders: 1, byCurrency: [{ currency: 'EUR', amountMinor: 50 }] },
+      expect(await read((uow) => uow.analytics.accountOrders({ asOf: '2025-02-01T00:00:00.000Z' }))).toEqual([
+        order('acc_d', 'usr_b', 1, '2025-01-01', '2025-01-01', [{ currency: 'EUR', amountMinor: 400 }]),
       ]);
-      expect(await read((uow) => uow.analytics.rfmCells({ asOf, ownerIds: [] }))).toEqual([]);
     });
 
-    it('lists the accounts of chosen score combinations, best first, with their orders and touches', async () => {
+    it('counts the touches of the accounts asked for, before asOf', async () => {
       await seed();
-      const accounts = await read((uow) =>
-        uow.analytics.rfmAccounts({ asOf, cells: [{ recency: 4, frequency: 1, monetary: 3 }, { recency: 3, frequency: 4, monetary: 5 }], limit: 10 }),
-      );
-      expect(accounts.map((a) => a.accountId)).toEqual(['acc_c', 'acc_b', 'acc_e']);
-      expect(accounts[0]).toEqual({
-        accountId: 'acc_c',
-        accountName: 'Account C',
-        ownerId: 'usr_a',
-        recency: 3,
-        frequency: 4,
-        monetary: 5,
-        orders: 2,
-        firstOrderAt: '2026-01-20T00:00:00.000Z',
-        lastOrderAt: '2026-02-01T00:00:00.000Z',
-        byCurrency: [{ currency: 'EUR', amountMinor: 20 }, { currency: 'USD', amountMinor: 500 }],
-        touches: 3,
-        firstTouchAt: '2026-01-01T00:00:00.000Z',
-        lastTouchAt: '2026-03-01T00:00:00.000Z',
-      } satisfies AccountValue);
-      expect(accounts[1]).toMatchObject({ accountId: 'acc_b', touches: 0, firstTouchAt: null, lastTouchAt: null });
-      expect((await read((uow) => uow.analytics.rfmAccounts({ asOf, cells: [{ recency: 4, frequency: 1, monetary: 3 }], limit: 1 }))).map((a) => a.accountId)).toEqual(['acc_b']);
-    });
-
-    it('finds valuable accounts that went quiet or stopped buying, by the churn rule', async () => {
-      await seed();
-      const rule = { factorPercent: 200, minTouches: 3, minSilenceSeconds: 14 * 86_400, minOrders: 2, limit: 10 };
-      const candidates = (extra: { minMonetary?: number; ownerIds?: string[] }) =>
-        read((uow) => uow.analytics.churnCandidates({ asOf, minMonetary: 4, minFrequency: 4, ...rule, ...extra }));
-      // D: 3 orders over 151 days, none for 304 days. C: 2 orders 12 days apart, none for 59 days.
-      // C's touches (every 29.5 days, silent 31 days) alone would not flag it.
-      expect((await candidates({})).map((a) => a.accountId)).toEqual(['acc_d', 'acc_c']);
-      // E went silent for 162 days after touches every 10 days, but is valuable only with a lower bar.
-      expect((await candidates({ minMonetary: 3 })).map((a) => a.accountId)).toEqual(['acc_d', 'acc_c', 'acc_e']);
-      expect((await candidates({ ownerIds: ['usr_a'] })).map((a) => a.accountId)).toEqual(['acc_c']);
+      const touches = (accountIds: string[]) => read((uow) => uow.analytics.accountTouches({ asOf, accountIds }));
+      expect(await touches(['acc_e', 'acc_b', 'acc_c'])).toEqual([
+        { accountId: 'acc_c', touches: 3, firstTouchAt: '2026-01-01T00:00:00.000Z', lastTouchAt: '2026-03-01T00:00:00.000Z' },
+        { accountId: 'acc_e', touches: 3, firstTouchAt: '2025-10-01T00:00:00.000Z', lastTouchAt: '2025-10-21T00:00:00.000Z' },
+      ]);
+      expect(await touches([])).toEqual([]);
     });
   });
 }

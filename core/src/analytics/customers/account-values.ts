@@ -1,0 +1,34 @@
+import { compareCodePoints } from '../../shared/text.js';
+import type { AccountOrders, AccountTouches } from '../analytics.port.js';
+import type { ChurnEvidence } from './churn.js';
+import { scoreAccounts, type RfmScores } from './rfm.js';
+
+/** A buying account with its scores and, once asked for, its touches. */
+export interface AccountValue extends AccountOrders, RfmScores, ChurnEvidence {}
+
+/** Scores every buying account against all the others (see rfmScore), touches not yet known. */
+export function scoredAccounts(orders: readonly AccountOrders[]): AccountValue[] {
+  const scores = scoreAccounts(
+    orders.map((o) => ({ accountId: o.accountId, orders: o.orders, lastOrderAt: o.lastOrderAt, byCurrency: new Map(o.byCurrency.map((c) => [c.currency, c.amountMinor])) })),
+  );
+  return orders.map((o) => ({ ...o, ...(scores.get(o.accountId) ?? { recency: 1, frequency: 1, monetary: 1 }), touches: 0, firstTouchAt: null, lastTouchAt: null }));
+}
+
+/** The same accounts with their touches filled in. */
+export function withTouches(values: readonly AccountValue[], touches: readonly AccountTouches[]): AccountValue[] {
+  const byId = new Map(touches.map((t) => [t.accountId, t]));
+  return values.map((v) => {
+    const t = byId.get(v.accountId);
+    return t ? { ...v, touches: t.touches, firstTouchAt: t.firstTouchAt, lastTouchAt: t.lastTouchAt } : v;
+  });
+}
+
+const total = (s: RfmScores): number => s.recency + s.frequency + s.monetary;
+
+/** Best first: the sum of the scores, then the latest order, then account id. */
+export const byValue = (a: AccountValue, b: AccountValue): number =>
+  total(b) - total(a) || compareCodePoints(b.lastOrderAt, a.lastOrderAt) || compareCodePoints(a.accountId, b.accountId);
+
+/** Churn risks first by how much they are worth: monetary, frequency, recency, then account id. */
+export const byWorth = (a: AccountValue, b: AccountValue): number =>
+  b.monetary - a.monetary || b.frequency - a.frequency || b.recency - a.recency || compareCodePoints(a.accountId, b.accountId);

@@ -1,5 +1,14 @@
 import { minorDigits } from '@rapport/core';
 
+/** The locale if this browser knows it (Teams may send one it does not), else English. */
+function supported(locale: string): string {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
 /**
  * Numbers, amounts and dates in the reader's locale (Teams' locale, or the browser's). Amounts
  * are always shown in their own currency: nothing here adds two currencies together.
@@ -12,17 +21,22 @@ export class Format {
   private readonly decimal: Intl.NumberFormat;
   private readonly day: Intl.DateTimeFormat;
   private readonly dayYear: Intl.DateTimeFormat;
+  private readonly calendarDay: Intl.DateTimeFormat;
+  private readonly calendarDayYear: Intl.DateTimeFormat;
   private readonly dateTime: Intl.DateTimeFormat;
   readonly locale: string;
 
   constructor(locale: string, private readonly timeZone?: string) {
-    this.locale = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-US';
+    this.locale = supported(locale);
     this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
     this.decimal = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
     this.percentFormat = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
     const zone = timeZone ? { timeZone } : {};
     this.day = new Intl.DateTimeFormat(this.locale, { month: 'short', day: 'numeric', ...zone });
     this.dayYear = new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'short', day: 'numeric', ...zone });
+    // A calendar date (a close date, a report's first day) is the same day everywhere: read and written in UTC.
+    this.calendarDay = new Intl.DateTimeFormat(this.locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    this.calendarDayYear = new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
     this.dateTime = new Intl.DateTimeFormat(this.locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', ...zone });
   }
 
@@ -40,7 +54,7 @@ export class Format {
   shortAmount(minor: number, currency: string): string {
     let format = this.compactMoney.get(currency);
     if (!format) {
-      format = new Intl.NumberFormat(this.locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+      format = new Intl.NumberFormat(this.locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
       this.compactMoney.set(currency, format);
     }
     return format.format(minor / 10 ** minorDigits(currency));
@@ -60,8 +74,10 @@ export class Format {
 
   /** A calendar date (2026-03-20) or an instant, as "Mar 20" this year and "Mar 20, 2025" otherwise. */
   date(value: string): string {
-    const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+    const calendar = value.length === 10;
+    const date = new Date(calendar ? `${value}T12:00:00Z` : value);
     const thisYear = new Date().getUTCFullYear() === date.getUTCFullYear();
+    if (calendar) return (thisYear ? this.calendarDay : this.calendarDayYear).format(date);
     return (thisYear ? this.day : this.dayYear).format(date);
   }
 

@@ -8,10 +8,25 @@ export interface AccountValue extends AccountOrders, RfmScores, ChurnEvidence {}
 
 /** Scores every buying account against all the others (see rfmScore), touches not yet known. */
 export function scoredAccounts(orders: readonly AccountOrders[]): AccountValue[] {
-  const scores = scoreAccounts(
-    orders.map((o) => ({ accountId: o.accountId, orders: o.orders, lastOrderAt: o.lastOrderAt, byCurrency: new Map(o.byCurrency.map((c) => [c.currency, c.amountMinor])) })),
-  );
-  return orders.map((o) => ({ ...o, ...(scores.get(o.accountId) ?? { recency: 1, frequency: 1, monetary: 1 }), touches: 0, firstTouchAt: null, lastTouchAt: null }));
+  const scores = scoreAccounts(orders);
+  // Built field by field: spreading 20,000 objects is several times slower.
+  return orders.map((o, i) => {
+    const s = scores[i];
+    return {
+      accountId: o.accountId,
+      ownerId: o.ownerId,
+      orders: o.orders,
+      firstOrderAt: o.firstOrderAt,
+      lastOrderAt: o.lastOrderAt,
+      byCurrency: o.byCurrency,
+      recency: s?.recency ?? 1,
+      frequency: s?.frequency ?? 1,
+      monetary: s?.monetary ?? 1,
+      touches: 0,
+      firstTouchAt: null,
+      lastTouchAt: null,
+    };
+  });
 }
 
 /** The same accounts with their touches filled in. */
@@ -19,7 +34,21 @@ export function withTouches(values: readonly AccountValue[], touches: readonly A
   const byId = new Map(touches.map((t) => [t.accountId, t]));
   return values.map((v) => {
     const t = byId.get(v.accountId);
-    return t ? { ...v, touches: t.touches, firstTouchAt: t.firstTouchAt, lastTouchAt: t.lastTouchAt } : v;
+    if (!t) return v;
+    return {
+      accountId: v.accountId,
+      ownerId: v.ownerId,
+      orders: v.orders,
+      firstOrderAt: v.firstOrderAt,
+      lastOrderAt: v.lastOrderAt,
+      byCurrency: v.byCurrency,
+      recency: v.recency,
+      frequency: v.frequency,
+      monetary: v.monetary,
+      touches: t.touches,
+      firstTouchAt: t.firstTouchAt,
+      lastTouchAt: t.lastTouchAt,
+    };
   });
 }
 

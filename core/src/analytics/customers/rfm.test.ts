@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankAscending, rfmScore, scoreAccounts, segmentOf } from './rfm.js';
+import { ranks, rfmScore, scoreAccounts, segmentOf } from './rfm.js';
 
 describe('RFM scores', () => {
   it('scores a rank out of n by its percent rank: 1 + ⌊5 × (rank − 1) / (n − 1)⌋, at most 5', () => {
@@ -11,28 +11,25 @@ describe('RFM scores', () => {
   });
 
   it('ranks like SQL RANK(): equal values share the lower rank', () => {
-    expect([...rankAscending(new Map([['a', 1], ['b', 1], ['c', 2], ['d', 3], ['e', 1]]))]).toEqual([
-      ['a', 1],
-      ['b', 1],
-      ['c', 4],
-      ['d', 5],
-      ['e', 1],
-    ]);
+    expect(ranks([1, 1, 2, 3, 1])).toEqual([1, 1, 4, 5, 1]);
+    expect(ranks(['2026-03-01', '2025-06-01', '2026-03-01'])).toEqual([2, 1, 2]);
   });
 
   it('scores accounts against each other, monetary within each currency', () => {
     // Orders 1,1,2,3,1 → frequency ranks 1,1,4,5,1 of 5 → scores 1,1,4,5,1.
     // Last orders D < A < C < B = E → recency ranks D1 A2 C3 B4 E4 → scores 1,2,3,4,4.
     // USD A 100 < B 300 < C 500 → ranks of 3 → 1,3,5; EUR C 20 < E 50 < D 1000 → 1,3,5; C keeps its best, 5.
-    const scores = scoreAccounts([
-      { accountId: 'A', orders: 1, lastOrderAt: '2026-01-10T00:00:00.000Z', byCurrency: new Map([['USD', 100]]) },
-      { accountId: 'B', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: new Map([['USD', 300]]) },
-      { accountId: 'C', orders: 2, lastOrderAt: '2026-02-01T00:00:00.000Z', byCurrency: new Map([['USD', 500], ['EUR', 20]]) },
-      { accountId: 'D', orders: 3, lastOrderAt: '2025-06-01T00:00:00.000Z', byCurrency: new Map([['EUR', 1000]]) },
-      { accountId: 'E', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: new Map([['EUR', 50]]) },
-    ]);
-    expect(Object.fromEntries([...scores].map(([id, s]) => [id, `${s.recency}${s.frequency}${s.monetary}`]))).toEqual({ A: '211', B: '413', C: '345', D: '155', E: '413' });
-    expect(Object.fromEntries([...scores].map(([id, s]) => [id, segmentOf(s)]))).toEqual({ A: 'hibernating', B: 'new', C: 'loyal', D: 'at_risk', E: 'new' });
+    const paid = (...amounts: Array<[string, number]>) => amounts.map(([currency, amountMinor]) => ({ currency, amountMinor }));
+    const accounts = [
+      { accountId: 'A', orders: 1, lastOrderAt: '2026-01-10T00:00:00.000Z', byCurrency: paid(['USD', 100]) },
+      { accountId: 'B', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: paid(['USD', 300]) },
+      { accountId: 'C', orders: 2, lastOrderAt: '2026-02-01T00:00:00.000Z', byCurrency: paid(['EUR', 20], ['USD', 500]) },
+      { accountId: 'D', orders: 3, lastOrderAt: '2025-06-01T00:00:00.000Z', byCurrency: paid(['EUR', 1000]) },
+      { accountId: 'E', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: paid(['EUR', 50]) },
+    ];
+    const scores = scoreAccounts(accounts);
+    expect(scores.map((s) => `${s.recency}${s.frequency}${s.monetary}`)).toEqual(['211', '413', '345', '155', '413']);
+    expect(scores.map(segmentOf)).toEqual(['hibernating', 'new', 'loyal', 'at_risk', 'new']);
   });
 });
 

@@ -15,14 +15,21 @@ import { z } from 'zod';
  */
 export const rfmScore = (rank: number, n: number): number => (n <= 1 ? 1 : Math.min(5, 1 + Math.floor((5 * (rank - 1)) / (n - 1))));
 
-/** SQL RANK() over ascending values: 1 + how many values are strictly smaller. */
-export function rankAscending<K>(values: ReadonlyMap<K, number | string>): Map<K, number> {
-  const sorted = [...values.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const firstIndex = new Map<number | string, number>();
-  sorted.forEach((v, i) => {
-    if (!firstIndex.has(v)) firstIndex.set(v, i);
+/** SQL RANK() over ascending values: for each value, 1 + how many values are strictly smaller. */
+export function ranks(values: ReadonlyArray<number | string>): number[] {
+  const order = values.map((_, i) => i).sort((a, b) => {
+    const x = values[a] as number | string;
+    const y = values[b] as number | string;
+    return x < y ? -1 : x > y ? 1 : 0;
   });
-  return new Map([...values].map(([key, v]) => [key, (firstIndex.get(v) ?? 0) + 1]));
+  const rank: number[] = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && values[order[j + 1] as number] === values[order[i] as number]) j += 1;
+    for (let k = i; k <= j; k += 1) rank[order[k] as number] = i + 1;
+    i = j + 1;
+  }
+  return rank;
 }
 
 /** An account's three scores, each 1–5. */
@@ -55,26 +62,28 @@ export interface RfmInput {
   orders: number;
   lastOrderAt: string;
   /** Amount won per currency. */
-  byCurrency: ReadonlyMap<string, number>;
+  byCurrency: ReadonlyArray<{ currency: string; amountMinor: number }>;
 }
 
-/** Scores every buying account against all the others. */
-export function scoreAccounts(accounts: readonly RfmInput[]): Map<string, RfmScores> {
+/** Scores every buying account against all the others; the result lines up with the input. */
+export function scoreAccounts(accounts: readonly RfmInput[]): RfmScores[] {
   const n = accounts.length;
-  const recency = rankAscending(new Map(accounts.map((a) => [a.accountId, a.lastOrderAt])));
-  const frequency = rankAscending(new Map(accounts.map((a) => [a.accountId, a.orders])));
-  const monetary = new Map<string, number>();
-  const currencies = new Set(accounts.flatMap((a) => [...a.byCurrency.keys()]));
-  for (const currency of currencies) {
-    const payers = new Map(accounts.flatMap((a) => (a.byCurrency.has(currency) ? [[a.accountId, a.byCurrency.get(currency) ?? 0] as const] : [])));
-    for (const [accountId, rank] of rankAscending(payers)) {
-      monetary.set(accountId, Math.max(monetary.get(accountId) ?? 1, rfmScore(rank, payers.size)));
+  const recency = ranks(accounts.map((a) => a.lastOrderAt));
+  const frequency = ranks(accounts.map((a) => a.orders));
+  const monetary = new Array<number>(n).fill(1);
+  const payers = new Map<string, Array<{ index: number; amount: number }>>();
+  accounts.forEach((a, index) => {
+    for (const paid of a.byCurrency) {
+      const list = payers.get(paid.currency) ?? [];
+      list.push({ index, amount: paid.amountMinor });
+      payers.set(paid.currency, list);
     }
+  });
+  for (const inCurrency of payers.values()) {
+    const rank = ranks(inCurrency.map((p) => p.amount));
+    inCurrency.forEach((p, i) => {
+      monetary[p.index] = Math.max(monetary[p.index] ?? 1, rfmScore(rank[i] ?? 1, inCurrency.length));
+    });
   }
-  return new Map(
-    accounts.map((a) => [
-      a.accountId,
-      { recency: rfmScore(recency.get(a.accountId) ?? 1, n), frequency: rfmScore(frequency.get(a.accountId) ?? 1, n), monetary: monetary.get(a.accountId) ?? 1 },
-    ]),
-  );
+  return accounts.map((_, i) => ({ recency: rfmScore(recency[i] ?? 1, n), frequency: rfmScore(frequency[i] ?? 1, n), monetary: monetary[i] ?? 1 }));
 }

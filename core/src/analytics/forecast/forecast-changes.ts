@@ -37,7 +37,11 @@ function net(events: readonly CrmEvent[], key: string): { from: unknown; to: unk
  */
 export function forecastChanges(events: readonly CrmEvent[], deals: ReadonlyMap<string, Deal>, pipelines: ReadonlyMap<string, Pipeline>, users: ReadonlyMap<string, User>): ForecastChange[] {
   const byDeal = new Map<string, CrmEvent[]>();
-  for (const event of events) byDeal.set(event.entityId, [...(byDeal.get(event.entityId) ?? []), event]);
+  for (const event of events) {
+    const list = byDeal.get(event.entityId) ?? [];
+    list.push(event);
+    byDeal.set(event.entityId, list);
+  }
   const changes: ForecastChange[] = [];
   for (const [dealId, dealEvents] of byDeal) {
     const deal = deals.get(dealId);

@@ -57,7 +57,9 @@ export async function findStaleDeals(uow: UnitOfWork, search: StaleSearch): Prom
     const byFactor = new Map<number, string[]>();
     for (const user of users) {
       const factor = settings.of(user).staleFactor;
-      byFactor.set(factor, [...(byFactor.get(factor) ?? []), user.id]);
+      const ids = byFactor.get(factor) ?? [];
+      ids.push(user.id);
+      byFactor.set(factor, ids);
     }
     groups = [...byFactor].map(([factor, ids]) => ({ factor, ownerIds: ids }));
   }

@@ -134,7 +134,9 @@ export class MemoryAnalyticsQueries implements AnalyticsQueries {
       for (const time of completedStageTimes(histories.get(deal.id) ?? [])) {
         const sittingThere = deal.stageId === time.stageId && (deal.status === 'open' || deal.status === 'suspended');
         if (sittingThere || !inRange(time.lastLeftAt, filter.leftFrom, filter.leftTo)) continue;
-        samples.set(time.stageId, [...(samples.get(time.stageId) ?? []), time.ms]);
+        const list = samples.get(time.stageId) ?? [];
+        list.push(time.ms);
+        samples.set(time.stageId, list);
       }
     }
     return sorted(samples, ([stageId]) => [stageId]).map(([stageId, values]) => {
@@ -276,7 +278,11 @@ export class MemoryAnalyticsQueries implements AnalyticsQueries {
   /** Every deal's stage history, oldest first. */
   private histories(): Map<string, StageChange[]> {
     const byDeal = new Map<string, StageChange[]>();
-    for (const change of this.state.stageChanges.all()) byDeal.set(change.dealId, [...(byDeal.get(change.dealId) ?? []), change]);
+    for (const change of this.state.stageChanges.all()) {
+      const list = byDeal.get(change.dealId) ?? [];
+      list.push(change);
+      byDeal.set(change.dealId, list);
+    }
     return byDeal;
   }
 }

@@ -6,11 +6,12 @@ import { initialSchema } from './001-initial-schema.js';
 import { pipelineAnalytics } from './002-pipeline-analytics.js';
 import { searchByName } from './003-search-by-name.js';
 import { stageTimesByPipeline } from './004-stage-times-by-pipeline.js';
+import { activityReportIndexes } from './005-activity-report-indexes.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

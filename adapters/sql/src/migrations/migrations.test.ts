@@ -48,6 +48,12 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  const undoVersion5 = async (): Promise<void> => {
+    await engine().query('DROP INDEX activities_by_time_and_author');
+    await engine().query('DROP INDEX stage_changes_by_time');
+    await engine().query('CREATE INDEX stage_changes_by_time ON stage_changes (at)');
+  };
+
   /** Undoes version 4's indexes on deals, and (unless the table goes too) its stage-time columns. */
   const undoVersion4 = async (options: { keepStageTimes: boolean }): Promise<void> => {
     for (const index of ['deals_open_by_stage', 'deals_won_by_account', 'deals_by_pipeline']) await engine().query(`DROP INDEX ${index}`);
@@ -72,6 +78,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
+    await undoVersion5();
     await undoVersion4({ keepStageTimes: true });
     await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 3');
@@ -90,10 +97,10 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'lead', stageId: 'demo', at: '2026-03-04T00:00:00.000Z' }));
     });
     await first.close();
-    // Back to how version 1 left it: no analytics tables or indexes, and not recorded.
+    // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
+    await undoVersion5();
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
-    // …and without what later versions added.
     await undoVersion4({ keepStageTimes: false });
     await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 2');
@@ -114,6 +121,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion5();
     await undoVersion4({ keepStageTimes: true });
     await engine().query('DELETE FROM schema_migrations WHERE version >= 4');
     const upgraded = await engine().open();

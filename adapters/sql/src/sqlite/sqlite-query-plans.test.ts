@@ -49,6 +49,8 @@ describe('SQLite query plans', () => {
     ['stage-time samples of a period', 'SELECT stage_id, duration_ms FROM deal_stage_times WHERE pipeline_id = ? AND last_left_at >= ? AND last_left_at < ? AND sitting = 0', 'COVERING INDEX deal_stage_times_by_exit'],
     ['the oldest open deals of a stage', "SELECT id FROM deals WHERE pipeline_id = ? AND status = 'open' AND stage_id = ? AND stage_entered_at < ? ORDER BY stage_entered_at, id LIMIT 50", 'deals_open_by_stage'],
     ['won deals by account', "SELECT account_id, currency, count(*), sum(amount_minor), max(closed_at) FROM deals WHERE status = 'won' AND closed_at < ? GROUP BY account_id, currency", 'COVERING INDEX deals_won_by_account'],
+    ['a week of activities by author and type', 'SELECT author_id, type, count(*) FROM activities WHERE occurred_at >= ? AND occurred_at < ? GROUP BY author_id, type', 'COVERING INDEX activities_by_time_and_author'],
+    ['the stage moves of a week', 'SELECT deal_id FROM stage_changes WHERE at >= ? AND at < ? AND from_stage_id IS NOT NULL AND from_stage_id <> stage_id', 'COVERING INDEX stage_changes_by_time'],
     ['deals closed in a period', "SELECT owner_id, currency, count(*) FROM deals WHERE status IN ('won') AND closed_at >= ? AND closed_at < ? GROUP BY owner_id, currency", 'deals_by_closed'],
   ];
 

@@ -7,6 +7,8 @@ import { readOptions, USAGE, type BenchOptions } from './options.js';
 import { Report } from './report.js';
 import { startupBench } from './startup.bench.js';
 import { slackBench } from './slack.bench.js';
+import { analyticsBench } from './analytics.bench.js';
+import { teamsBench } from './teams.bench.js';
 
 type Bench = (options: BenchOptions, report: Report) => Promise<void>;
 
@@ -17,6 +19,8 @@ const BENCHES: Record<string, Bench> = {
   generate: generateBench,
   extension: extensionBench,
   slack: slackBench,
+  analytics: analyticsBench,
+  teams: teamsBench,
 };
 
 /** What `pnpm bench` runs without a name; `generate` only builds data. */

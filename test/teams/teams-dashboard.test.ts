@@ -139,7 +139,7 @@ describe('Teams tab as a browser dashboard', () => {
     const page = await open(light);
     const card = page.locator('.deal-card', { hasText: 'Zoë’s “pilot” – 试点' });
     await card.waitFor({ timeout: 15_000 });
-    expect(await card.locator('.deal-account').textContent()).toBe('<img src=x onerror="document.title=1">株式会社テスト');
+    await expect.poll(() => card.locator('.deal-account').textContent(), { timeout: 15_000 }).toBe('<img src=x onerror="document.title=1">株式会社テスト');
     expect(await card.locator('img').count()).toBe(0);
     expect(await card.locator('.deal-amount').textContent()).toBe('¥1,000,000');
     expect(await page.title()).not.toBe('1');

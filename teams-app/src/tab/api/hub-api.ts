@@ -10,6 +10,7 @@ export class HubApi {
   private readonly client: RapportClient;
   private readonly accounts = new Map<string, Promise<Account | null>>();
   private readonly people = new Map<string, User>();
+  private readonly teamLists = new Map<string, Promise<User[]>>();
 
   constructor(baseUrl: string, token: () => Promise<string>, fetchFn: typeof fetch = (input, init) => fetch(input, init)) {
     const labelled: typeof fetch = (input, init) => fetchFn(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-rapport-surface': 'teams' } });
@@ -39,8 +40,19 @@ export class HubApi {
     return new Map(found);
   }
 
-  /** Everyone in one team (or the company), by id; kept for naming owners and authors. */
-  async users(teamId?: string): Promise<User[]> {
+  /** Everyone in one team (or the company); asked once, and kept for naming owners and authors. */
+  users(teamId?: string): Promise<User[]> {
+    const key = teamId ?? '*';
+    let list = this.teamLists.get(key);
+    if (!list) {
+      list = this.listUsers(teamId);
+      list.catch(() => this.teamLists.delete(key));
+      this.teamLists.set(key, list);
+    }
+    return list;
+  }
+
+  private async listUsers(teamId?: string): Promise<User[]> {
     const users: User[] = [];
     let cursor: string | undefined;
     do {

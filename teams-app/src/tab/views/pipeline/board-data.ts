@@ -1,19 +1,18 @@
 import type { Deal, Pipeline, PipelineReport } from '@rapport/core';
 import type { HubApi } from '../../api/hub-api.js';
 import { closeQuery, scopeOf, type Filters } from '../../state/filters.js';
-import type { CardInfo } from './deal-card.js';
 
 /** Cards drawn per column at first; "Show more" pages on. */
 export const CARDS_PER_COLUMN = 20;
 
-export interface ColumnCards {
-  cards: CardInfo[];
+export interface ColumnDeals {
+  deals: Deal[];
   next: string | null;
 }
 
 export interface BoardData {
   report: PipelineReport;
-  columns: Record<string, ColumnCards>;
+  columns: Record<string, ColumnDeals>;
   staleIds: Set<string>;
   /** The owners the cards are listed for; undefined for everyone. */
   ownerIds: string[] | undefined;
@@ -29,15 +28,9 @@ async function ownersOf(api: HubApi, filters: Filters): Promise<string[] | undef
   return filters.repId ? [filters.repId] : members.map((u) => u.id);
 }
 
-/** Names the cards' accounts and owners. */
-export async function toCards(api: HubApi, deals: readonly Deal[], staleIds: ReadonlySet<string>): Promise<CardInfo[]> {
-  const accounts = await api.accountNames(deals.map((d) => d.accountId));
-  return deals.map((deal) => ({ deal, account: accounts.get(deal.accountId) ?? '—', owner: api.person(deal.ownerId)?.name ?? '—', stale: staleIds.has(deal.id) }));
-}
-
-export async function stageCards(api: HubApi, pipeline: Pipeline, stageId: string, board: Pick<BoardData, 'report' | 'ownerIds' | 'staleIds'>, cursor?: string): Promise<ColumnCards> {
-  if (board.ownerIds?.length === 0) return { cards: [], next: null };
-  const { closeFrom, closeTo } = board.report;
+/** One page of a stage's open deals for the board's owners and close dates. */
+export async function stageDeals(api: HubApi, pipeline: Pipeline, stageId: string, board: { ownerIds: string[] | undefined; closeFrom: string | null; closeTo: string | null }, cursor?: string): Promise<ColumnDeals> {
+  if (board.ownerIds?.length === 0) return { deals: [], next: null };
   const page = await api.call('listDeals', {
     query: {
       status: 'open',
@@ -45,29 +38,31 @@ export async function stageCards(api: HubApi, pipeline: Pipeline, stageId: strin
       stageId,
       limit: CARDS_PER_COLUMN,
       ...(board.ownerIds ? { ownerId: board.ownerIds.join(',') } : {}),
-      ...(closeFrom ? { closeFrom } : {}),
-      ...(closeTo ? { closeTo } : {}),
+      ...(board.closeFrom ? { closeFrom: board.closeFrom } : {}),
+      ...(board.closeTo ? { closeTo: board.closeTo } : {}),
       ...(cursor ? { cursor } : {}),
     },
   });
-  return { cards: await toCards(api, page.items, board.staleIds), next: page.nextCursor };
+  return { deals: page.items, next: page.nextCursor };
 }
 
 /**
  * The board for the filters: the hub's stage totals (counts, amounts and weighted amounts per
- * currency), the first cards of each stage, and which of them are stale (the hub's stale-deal
- * rule: time in stage against the team's factor × the stage median).
+ * currency), the first deals of each stage, and which are stale (the hub's rule: time in stage
+ * against the team's factor × the stage median). Without a close period the deals are asked for
+ * beside the totals; with one, once the hub has said which days the period spans in the
+ * reader's time zone. Account names are asked for afterwards (see BoardView).
  */
 export async function loadBoard(api: HubApi, pipeline: Pipeline, filters: Filters, today: string): Promise<BoardData> {
   const scope = scopeOf(filters);
   const scoped = scope ? { scope } : {};
-  const [report, stale, ownerIds] = await Promise.all([
+  const ownerIds = await ownersOf(api, filters);
+  const lists = (closeFrom: string | null, closeTo: string | null) => Promise.all(pipeline.stages.map((s) => stageDeals(api, pipeline, s.id, { ownerIds, closeFrom, closeTo })));
+  const [report, stale, early] = await Promise.all([
     api.call('pipelineBoard', { query: { pipelineId: pipeline.id, ...scoped, ...closeQuery(filters.close, today) } }),
     api.call('staleDeals', { query: { pipelineId: pipeline.id, ...scoped, limit: 200 } }),
-    ownersOf(api, filters),
+    filters.close === 'any' ? lists(null, null) : null,
   ]);
-  const staleIds = new Set(stale.deals.map((s) => s.deal.id));
-  const partial = { report, ownerIds, staleIds };
-  const lists = await Promise.all(pipeline.stages.map((s) => stageCards(api, pipeline, s.id, partial)));
-  return { ...partial, columns: Object.fromEntries(pipeline.stages.map((s, i) => [s.id, lists[i] as ColumnCards])) };
+  const columns = early ?? (await lists(report.closeFrom, report.closeTo));
+  return { report, ownerIds, staleIds: new Set(stale.deals.map((s) => s.deal.id)), columns: Object.fromEntries(pipeline.stages.map((s, i) => [s.id, columns[i] as ColumnDeals])) };
 }

@@ -46,7 +46,7 @@ describe('pipeline board', () => {
       root,
     );
   };
-  const ready = () => until(() => root.querySelector('.board-view[data-ready="true"]') !== null, 'the board');
+  const ready = () => until(() => root.querySelector('.board-view[data-ready="true"] .deal-card') !== null && root.querySelector('.deal-account.pending') === null, 'the board and its account names');
 
   beforeEach(() => {
     document.body.innerHTML = '<div id="root"></div>';

@@ -1,9 +1,9 @@
 import type { Deal } from '@rapport/core';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useApp, useLoad } from '../../ui/app-context.js';
 import { ErrorNote, errorText, Loading } from '../../ui/common.js';
-import { loadBoard, stageCards, type BoardData } from './board-data.js';
-import { DealCard } from './deal-card.js';
+import { loadBoard, stageDeals, type BoardData } from './board-data.js';
+import { DealCard, type CardInfo } from './deal-card.js';
 
 /**
  * The pipeline board: one column per stage with its count, total and weighted amount per
@@ -18,11 +18,25 @@ export function BoardView() {
   const [message, setMessage] = useState<{ text: string; kind: 'error' | 'ok' } | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+
+  // Account names come after the cards are drawn (one request per account: the API has no batch read).
+  const shown = board.data ? [...Object.values(board.data.columns), ...Object.values(extra)].flatMap((c) => c.deals.map((d) => d.accountId)) : [];
+  const missing = shown.filter((id) => !names.has(id));
+  useEffect(() => {
+    if (missing.length === 0) return;
+    let stale = false;
+    void api.accountNames(missing).then((found) => !stale && setNames((known) => new Map([...known, ...found])));
+    return () => {
+      stale = true;
+    };
+  }, [missing.join(',')]);
 
   if (!board.data) return board.error ? <ErrorNote error={board.error} onRetry={board.reload} /> : <Loading what="the pipeline" />;
   const data = board.data;
-  const columnOf = (stageId: string) => extra[`${key}:${stageId}`] ?? data.columns[stageId] ?? { cards: [], next: null };
-  const findDeal = (id: string): Deal | undefined => pipeline.stages.flatMap((s) => columnOf(s.id).cards).find((c) => c.deal.id === id)?.deal;
+  const columnOf = (stageId: string) => extra[`${key}:${stageId}`] ?? data.columns[stageId] ?? { deals: [], next: null };
+  const findDeal = (id: string): Deal | undefined => pipeline.stages.flatMap((s) => columnOf(s.id).deals).find((d) => d.id === id);
+  const card = (deal: Deal): CardInfo => ({ deal, account: names.get(deal.accountId) ?? null, owner: api.person(deal.ownerId)?.name ?? '—', stale: data.staleIds.has(deal.id) });
   const mayMove = (deal: Deal) => me.role === 'admin' || me.role === 'manager' || deal.ownerId === me.id || deal.collaboratorIds.includes(me.id);
 
   const move = async (deal: Deal, stageId: string) => {
@@ -46,8 +60,8 @@ export function BoardView() {
     const column = columnOf(stageId);
     if (!column.next) return;
     try {
-      const page = await stageCards(api, pipeline, stageId, data, column.next);
-      setExtra({ ...extra, [`${key}:${stageId}`]: { cards: [...column.cards, ...page.cards], next: page.next } });
+      const page = await stageDeals(api, pipeline, stageId, { ownerIds: data.ownerIds, closeFrom: data.report.closeFrom, closeTo: data.report.closeTo }, column.next);
+      setExtra({ ...extra, [`${key}:${stageId}`]: { deals: [...column.deals, ...page.deals], next: page.next } });
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) });
     }
@@ -122,14 +136,14 @@ export function BoardView() {
                 </div>
               </header>
               <div class="cards">
-                {column.cards.map((info) => (
-                  <div key={info.deal.id} class={moving === info.deal.id ? 'moving' : ''}>
-                    <DealCard info={info} pipeline={pipeline} format={format} canMove={mayMove(info.deal)} onOpen={() => openDeal(info.deal.id)} onMove={(to) => void move(info.deal, to)} />
+                {column.deals.map((deal) => (
+                  <div key={deal.id} class={moving === deal.id ? 'moving' : ''}>
+                    <DealCard info={card(deal)} pipeline={pipeline} format={format} canMove={mayMove(deal)} onOpen={() => openDeal(deal.id)} onMove={(to) => void move(deal, to)} />
                   </div>
                 ))}
                 {column.next && (
                   <button type="button" class="more" onClick={() => void more(stage.stageId)}>
-                    {`Show more (${format.count(stage.count - column.cards.length)} left)`}
+                    {`Show more (${format.count(stage.count - column.deals.length)} left)`}
                   </button>
                 )}
               </div>

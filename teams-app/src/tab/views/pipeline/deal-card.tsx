@@ -5,7 +5,8 @@ import type { Format } from '../../ui/format.js';
 
 export interface CardInfo {
   deal: Deal;
-  account: string;
+  /** Null until the account's name has arrived. */
+  account: string | null;
   owner: string;
   stale: boolean;
 }
@@ -30,7 +31,7 @@ export function DealCard({ info, pipeline, format, canMove, onOpen, onMove }: { 
       }}
     >
       <button type="button" class="deal-open" onClick={onOpen} aria-label={`Open ${deal.title}`}>
-        <span class="deal-account">{info.account}</span>
+        <span class={`deal-account${info.account === null ? ' pending' : ''}`}>{info.account ?? '…'}</span>
         <span class="deal-title">{deal.title}</span>
       </button>
       <div class="deal-figures">

@@ -12,7 +12,7 @@ import { SignInView } from './views/sign-in-view.js';
 type Stage =
   | { kind: 'starting' }
   | { kind: 'sign-in'; message: string | null }
-  | { kind: 'blocked'; title: string; message: string; hint?: string }
+  | { kind: 'blocked'; title: string; message: string; hint?: string; command?: string }
   | { kind: 'ready'; me: User; teams: Team[]; pipeline: Pipeline; users: User[] };
 
 /** Everything the dashboard reads once: who is signed in, the teams, the default pipeline and the people. */
@@ -28,7 +28,7 @@ async function start(api: HubApi): Promise<Extract<Stage, { kind: 'ready' }>> {
 function refusal(error: unknown, host: HostContext): Stage {
   if (error instanceof CrmError && error.code === 'forbidden' && error.details.reason === 'not_a_user') {
     const email = typeof error.details.email === 'string' ? error.details.email : (host.userHint ?? 'your account');
-    return { kind: 'blocked', title: 'Ask an admin to add you to Rapport', message: `You are signed in to Microsoft as ${email}, but nobody by that address is a Rapport user yet.`, hint: `A Rapport admin adds you with: pnpm rapport user add --email ${email} --name "Your Name" --role manager --team "Your team"` };
+    return { kind: 'blocked', title: 'Ask an admin to add you to Rapport', message: `You are signed in to Microsoft as ${email}, but nobody by that address is a Rapport user yet.`, hint: 'A Rapport admin adds you with:', command: `pnpm rapport user add --email ${email} --name "Your Name" --role manager --team "Your team"` };
   }
   if (error instanceof CrmError && error.code === 'forbidden' && typeof error.details.reason === 'string') {
     return { kind: 'blocked', title: 'Rapport did not let you in', message: error.message };
@@ -89,7 +89,7 @@ export function Boot({ host, hubUrl, storage }: { host: HostContext; hubUrl: str
         />
       );
     case 'blocked':
-      return <BlockedView title={stage.title} message={stage.message} {...(stage.hint ? { hint: stage.hint } : {})} />;
+      return <BlockedView title={stage.title} message={stage.message} {...(stage.hint ? { hint: stage.hint } : {})} {...(stage.command ? { command: stage.command } : {})} />;
     case 'ready':
       return host.page === 'config' ? <ConfigView api={api} host={host} me={stage.me} /> : <App api={api} host={host} me={stage.me} teams={stage.teams} pipeline={stage.pipeline} users={stage.users} />;
   }

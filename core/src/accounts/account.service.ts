@@ -3,6 +3,7 @@ import { assertMayAssignTo, assertMayChange } from '../permissions/permissions.j
 import type { Actor, ServiceDeps, WriteOptions } from '../services/context.js';
 import { assertVersion, saveNextVersion } from '../services/versioned.js';
 import { isFreeMailDomain } from '../shared/email.js';
+import { compareCodePoints, sortKey } from '../shared/text.js';
 import { conflict, invalidInput, notFound } from '../shared/errors.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { definedOnly, unique } from '../shared/objects.js';
@@ -45,6 +46,12 @@ export class AccountService {
     const account = await this.deps.store.read((uow) => uow.accounts.get(id));
     if (!account) throw notFound('account', id);
     return account;
+  }
+
+  /** The accounts with these ids that exist, by name. */
+  async getMany(_actor: Actor, ids: readonly string[]): Promise<Account[]> {
+    const accounts = await this.deps.store.read((uow) => uow.accounts.getMany([...new Set(ids)]));
+    return accounts.sort((a, b) => compareCodePoints(sortKey(a.name), sortKey(b.name)) || compareCodePoints(a.id, b.id));
   }
 
   async list(_actor: Actor, filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {

@@ -132,6 +132,14 @@ describe('the REST API', () => {
     expect(seen).toEqual(['Acme Corp', 'Zeta 0', 'Zeta 1', 'Zeta 2', 'Zeta 3', 'Zeta 4']);
   });
 
+  it('fetches many accounts by id in one request, and refuses more than a page of ids', async () => {
+    const other = await (await t.request('bo', 'POST', '/api/v1/accounts', { body: { name: 'Ångström AB' } })).json();
+    const both = await (await t.request('ann', 'GET', `/api/v1/accounts?ids=${other.id},${accountId},acc_missing`)).json();
+    expect(both).toEqual({ items: [expect.objectContaining({ name: 'Acme Corp' }), expect.objectContaining({ name: 'Ångström AB' })], nextCursor: null });
+    const tooMany = Array.from({ length: 201 }, (_, i) => `acc_${i}`).join(',');
+    expect((await t.request('ann', 'GET', `/api/v1/accounts?ids=${tooMany}`)).status).toBe(400);
+  });
+
   it('logs the same email once: the repeat answers 200 with created=false', async () => {
     const email = { type: 'email', subject: 'Hi', accountId, externalId: '<m1@mail.example>' };
     expect((await t.request('ann', 'POST', '/api/v1/activities', { body: email })).status).toBe(201);

@@ -8,7 +8,7 @@ export function accountHandlers({ services }: HttpDeps): Handlers<typeof account
   const accounts = services.accounts;
   return {
     listAccounts: async ({ actor, query }) =>
-      accounts.list(actor, { ...(query.ownerId ? { ownerIds: query.ownerId } : {}), ...(query.lifecycle ? { lifecycle: query.lifecycle } : {}) }, page(query)),
+      query.ids ? { items: await accounts.getMany(actor, query.ids), nextCursor: null } : accounts.list(actor, { ...(query.ownerId ? { ownerIds: query.ownerId } : {}), ...(query.lifecycle ? { lifecycle: query.lifecycle } : {}) }, page(query)),
     createAccount: async ({ actor, body }) => accounts.create(actor, body),
     getAccount: async ({ actor, params }) => accounts.get(actor, params.id),
     updateAccount: async ({ actor, params, body, ifMatch }) => accounts.update(actor, params.id, body, { expectedVersion: ifMatch }),

@@ -6,6 +6,8 @@ import { RapportClient, type Api, type OperationId, type RouteInput, type RouteO
  * (a Teams single sign-on token or a personal token), changes labelled as made in Teams, and a
  * small cache of the accounts and people the board names.
  */
+const ACCOUNT_BATCH = 200;
+
 export class HubApi {
   private readonly client: RapportClient;
   private readonly accounts = new Map<string, Promise<Account | null>>();
@@ -25,18 +27,15 @@ export class HubApi {
     return this.client.callVersioned(operation, input);
   }
 
-  /** The accounts of these ids, fetched once each (there is no batch read of accounts). */
+  /** The names of these accounts, each fetched once, in batches of up to 200 per request. */
   async accountNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const found = await Promise.all(
-      [...new Set(ids)].map(async (id) => {
-        let pending = this.accounts.get(id);
-        if (!pending) {
-          pending = this.client.call('getAccount', { params: { id } }).catch(() => null);
-          this.accounts.set(id, pending);
-        }
-        return [id, (await pending)?.name ?? '—'] as const;
-      }),
-    );
+    const missing = [...new Set(ids)].filter((id) => !this.accounts.has(id));
+    for (let i = 0; i < missing.length; i += ACCOUNT_BATCH) {
+      const batch = missing.slice(i, i + ACCOUNT_BATCH);
+      const page = this.client.call('listAccounts', { query: { ids: batch.join(','), limit: ACCOUNT_BATCH } }).catch(() => ({ items: [] as Account[], nextCursor: null }));
+      for (const id of batch) this.accounts.set(id, page.then((p) => p.items.find((a) => a.id === id) ?? null));
+    }
+    const found = await Promise.all([...new Set(ids)].map(async (id) => [id, (await this.accounts.get(id))?.name ?? '—'] as const));
     return new Map(found);
   }
 

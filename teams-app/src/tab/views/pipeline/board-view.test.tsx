@@ -56,7 +56,7 @@ describe('pipeline board', () => {
       .on('GET /api/v1/pipeline', report)
       .on('GET /api/v1/stale-deals', { deals: [{ deal: lead }] })
       .on('GET /api/v1/users', { items: [mia, ann], nextCursor: null })
-      .on('GET /api/v1/accounts/{id}', acme)
+      .on('GET /api/v1/accounts', { items: [acme], nextCursor: null })
       .on('GET /api/v1/deals', (r: { query: URLSearchParams }) => ({ items: [lead, demo].filter((d) => d.stageId === r.query.get('stageId')), nextCursor: null }));
   });
 
@@ -86,7 +86,9 @@ describe('pipeline board', () => {
     expect(lists[0]?.query.get('ownerId')).toBe('usr_mia,usr_ann');
     expect(lists[0]?.query.get('status')).toBe('open');
     expect(lists[0]?.headers['x-rapport-surface']).toBe('teams');
-    expect(hub.seen('GET /api/v1/accounts/acc_acme')).toHaveLength(1);
+    const named = hub.seen('GET /api/v1/accounts');
+    expect(named).toHaveLength(1);
+    expect(named[0]?.query.get('ids')).toBe('acc_acme');
   });
 
   it('moves a deal from its menu with the version it showed, then draws the board again', async () => {

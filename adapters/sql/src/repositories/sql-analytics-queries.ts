@@ -104,19 +104,28 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
   async stageDurations(filter: StageDurationsFilter): Promise<StageDuration[]> {
     if (matchesNothing(filter.ownerIds)) return [];
     const owners = filter.ownerIds ? sql`and owner_id in (${sql.join(filter.ownerIds)})` : sql``;
-    // One range of deal_stage_times_by_exit; the middle samples by row number within each stage.
-    const { rows } = await sql<{ stage_id: string; count: number; total_ms: number; median_low: number; median_high: number }>`
-      with ranked as (
-        select stage_id, duration_ms,
-          row_number() over (partition by stage_id order by duration_ms) as rn,
-          count(*) over (partition by stage_id) as n
-        from deal_stage_times
-        where pipeline_id = ${filter.pipelineId} and last_left_at >= ${filter.leftFrom} and last_left_at < ${filter.leftTo} and sitting = 0 ${owners}
-      )
-      select stage_id, max(n) as count, cast(sum(duration_ms) as bigint) as total_ms,
-        min(case when rn = (n + 1) / 2 then duration_ms end) as median_low,
-        min(case when rn = (n + 2) / 2 then duration_ms end) as median_high
-      from ranked group by stage_id order by stage_id`.execute(this.ctx.db);
+    const samples = sql`from deal_stage_times
+      where pipeline_id = ${filter.pipelineId} and last_left_at >= ${filter.leftFrom} and last_left_at < ${filter.leftTo} and sitting = 0 ${owners}`;
+    // One range of deal_stage_times_by_exit. The samples at positions ⌊(n+1)/2⌋ and ⌊(n+2)/2⌋:
+    // percentile_disc(f) is the value at position ⌈f·n⌉, so 0.5 gives the first and a fraction a
+    // hair above 0.5 the second, for any n below 10¹⁰; SQLite numbers the rows of each stage.
+    const query =
+      this.ctx.engine.kind === 'postgres'
+        ? sql<{ stage_id: string; count: number; total_ms: number; median_low: number; median_high: number }>`
+            select stage_id, count(*) as count, cast(sum(duration_ms) as bigint) as total_ms,
+              percentile_disc(0.5) within group (order by duration_ms) as median_low,
+              percentile_disc(0.5000000001) within group (order by duration_ms) as median_high
+            ${samples} group by stage_id order by stage_id`
+        : sql<{ stage_id: string; count: number; total_ms: number; median_low: number; median_high: number }>`
+            with ranked as (
+              select stage_id, duration_ms, row_number() over (partition by stage_id order by duration_ms) as rn, count(*) over (partition by stage_id) as n
+              ${samples}
+            )
+            select stage_id, max(n) as count, cast(sum(duration_ms) as bigint) as total_ms,
+              min(case when rn = (n + 1) / 2 then duration_ms end) as median_low,
+              min(case when rn = (n + 2) / 2 then duration_ms end) as median_high
+            from ranked group by stage_id order by stage_id`;
+    const { rows } = await query.execute(this.ctx.db);
     return rows.map((r) => ({ stageId: r.stage_id, count: Number(r.count), totalMs: Number(r.total_ms), medianLowMs: Number(r.median_low), medianHighMs: Number(r.median_high) }));
   }
 

@@ -41,19 +41,25 @@ export async function accountOrders({ db }: SqlContext, filter: { asOf: string }
   return accounts;
 }
 
-/** Touches per account, from activities_by_account, a thousand accounts a query. */
-export async function accountTouches({ db }: SqlContext, filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]> {
-  const out: AccountTouches[] = [];
-  for (let i = 0; i < filter.accountIds.length; i += 1_000) {
-    const ids = filter.accountIds.slice(i, i + 1_000);
-    const rows = await db
+/**
+ * Touches per account, from activities_by_account. PostgreSQL takes the ids as arrays, a few
+ * thousand at a time on several pooled connections at once; SQLite (one connection) a thousand
+ * at a time in turn.
+ */
+export async function accountTouches({ db, engine }: SqlContext, filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]> {
+  const size = engine.kind === 'postgres' ? 2_500 : 1_000;
+  const chunks: string[][] = [];
+  for (let i = 0; i < filter.accountIds.length; i += size) chunks.push(filter.accountIds.slice(i, i + size));
+  const touchesOf = (ids: string[]) =>
+    db
       .selectFrom('activities')
       .select(['account_id', sql<number>`count(*)`.as('n'), sql<string>`min(occurred_at)`.as('first_at'), sql<string>`max(occurred_at)`.as('last_at')])
-      .where('account_id', 'in', ids)
+      .where(engine.kind === 'postgres' ? sql<boolean>`account_id = any(cast(${ids} as text[]))` : sql<boolean>`account_id in (${sql.join(ids)})`)
       .where('occurred_at', '<', filter.asOf)
       .groupBy('account_id')
       .execute();
-    for (const r of rows) if (r.account_id !== null) out.push({ accountId: r.account_id, touches: Number(r.n), firstTouchAt: r.first_at, lastTouchAt: r.last_at });
-  }
-  return out.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  const rows = (await Promise.all(chunks.map(touchesOf))).flat();
+  return rows
+    .flatMap((r) => (r.account_id === null ? [] : [{ accountId: r.account_id, touches: Number(r.n), firstTouchAt: r.first_at, lastTouchAt: r.last_at }]))
+    .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
 }

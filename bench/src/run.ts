@@ -7,6 +7,7 @@ import { readOptions, USAGE, type BenchOptions } from './options.js';
 import { Report } from './report.js';
 import { startupBench } from './startup.bench.js';
 import { slackBench } from './slack.bench.js';
+import { analyticsBench } from './analytics.bench.js';
 import { teamsBench } from './teams.bench.js';
 
 type Bench = (options: BenchOptions, report: Report) => Promise<void>;
@@ -18,6 +19,7 @@ const BENCHES: Record<string, Bench> = {
   generate: generateBench,
   extension: extensionBench,
   slack: slackBench,
+  analytics: analyticsBench,
   teams: teamsBench,
 };
 

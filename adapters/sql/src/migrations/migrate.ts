@@ -7,11 +7,12 @@ import { pipelineAnalytics } from './002-pipeline-analytics.js';
 import { searchByName } from './003-search-by-name.js';
 import { stageTimesByPipeline } from './004-stage-times-by-pipeline.js';
 import { activityReportIndexes } from './005-activity-report-indexes.js';
+import { closedDealsCovering } from './006-closed-deals-covering.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

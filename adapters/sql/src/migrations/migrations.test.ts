@@ -48,6 +48,12 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  const undoVersion6 = async (): Promise<void> => {
+    await engine().query('DROP INDEX stage_changes_stages');
+    await engine().query('DROP INDEX deals_by_closed');
+    await engine().query('CREATE INDEX deals_by_closed ON deals (status, closed_at)');
+  };
+
   const undoVersion5 = async (): Promise<void> => {
     await engine().query('DROP INDEX activities_by_time_and_author');
     await engine().query('DROP INDEX stage_changes_by_time');
@@ -78,6 +84,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
+    await undoVersion6();
     await undoVersion5();
     await undoVersion4({ keepStageTimes: true });
     await undoVersion3();
@@ -98,6 +105,7 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     await first.close();
     // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
+    await undoVersion6();
     await undoVersion5();
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
@@ -121,6 +129,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion6();
     await undoVersion5();
     await undoVersion4({ keepStageTimes: true });
     await engine().query('DELETE FROM schema_migrations WHERE version >= 4');

@@ -1,4 +1,5 @@
 import type { Money } from '@rapport/core';
+import type { CampaignPlan } from './plan-campaigns.js';
 import { managerOf, reps, type CastMember } from './cast.js';
 import { dealAmount, roundMinor, type DealKind } from './deal-amounts.js';
 import { playScript, push, type DealOutcome, type ScriptStep } from './deal-script.js';
@@ -22,6 +23,8 @@ export interface DealPlan extends Ref {
   outcome: DealOutcome;
   /** The showcase this deal plays, or null for an ordinary one. */
   showcase: string | null;
+  /** The campaign that brought it in, if any (set by `planCampaigns`). */
+  campaign: CampaignPlan | null;
 }
 
 const PRODUCTS = ['Platform licence', 'Pilot', 'Team plan', 'Starter rollout', 'Enterprise agreement', 'Analytics add-on', 'Onboarding package', 'Support upgrade'];
@@ -77,6 +80,7 @@ function makeDeal(random: Random, account: AccountPlan, stages: Stages, seed: De
     collaborators: random.chance(0.15) && teammates.length > 0 ? [random.pick(teammates)] : [],
     expectedCloseDate: dateIn(createdAt + pace * (stages.ids.length - seed.startIndex) * random.between(1, 1.6) * DAY, owner.timeZone),
     showcase: seed.showcase ?? null,
+    campaign: null,
   };
   const outcome = playScript(
     random,

@@ -51,6 +51,7 @@ export function scheduleDeals(random: Random, timeline: Timeline, deals: readonl
         stageId: deal.startStage,
         expectedCloseDate: deal.expectedCloseDate,
         collaboratorIds: deal.collaborators.map((m) => ctx.as(m, surface).user.id),
+        campaignId: deal.campaign ? idOf(deal.campaign, 'campaign') : null,
       });
       deal.id = created.id;
       ctx.count('deals');

@@ -112,6 +112,29 @@ describe('the demo company', () => {
     expect(byPlain.some((m) => m.kind === 'contact' && m.contact.id === accented?.id)).toBe(true);
   });
 
+  it('gives the managers numbers to read: quotas met and missed, stale deals, segments, churn risks, campaigns that paid', async () => {
+    const admin = first.result.users.find((u) => u.role === 'admin');
+    const actor = { user: await first.services.users.get(null, admin?.id ?? ''), surface: 'api' as const };
+    const analytics = first.services.analytics;
+
+    const forecast = await analytics.forecast.forecast(actor, { period: 'quarter', date: '2026-10-15' });
+    const attainments = forecast.reps.flatMap((r) => r.figures.map((f) => f.yearToDate.attainment)).filter((a): a is number => a !== null);
+    expect(attainments.length).toBeGreaterThan(3);
+    expect(attainments.some((a) => a >= 1)).toBe(true);
+    expect(attainments.some((a) => a < 1)).toBe(true);
+    expect(forecast.reps.every((r) => r.figures.every((f) => f.closedWonMinor <= f.commitMinor && f.commitMinor <= f.bestCaseMinor))).toBe(true);
+
+    expect((await analytics.stages.staleDeals(actor, {})).deals.length).toBeGreaterThan(0);
+    const segments = await analytics.customers.segments(actor, {});
+    expect(segments.segments.filter((s) => s.accounts > 0).length).toBeGreaterThanOrEqual(3);
+    expect((await analytics.customers.churnRisks(actor, {})).risks.length).toBeGreaterThan(0);
+
+    const campaigns = (await analytics.campaigns.list(actor, { limit: 10 })).items;
+    expect(campaigns.map((c) => c.name)).toContain('亚太合作伙伴推荐计划');
+    const rois = await Promise.all(campaigns.map((c) => analytics.campaigns.roi(actor, c.id)));
+    expect(rois.some((r) => r.byCurrency.some((c) => c.wonCount > 0))).toBe(true);
+  });
+
   it('gives every demo user a token that signs them in', async () => {
     expect(first.result.users.map((u) => u.role).sort()).toEqual(['admin', 'manager', 'manager', 'rep', 'rep', 'rep', 'rep', 'rep', 'rep', 'rep']);
     for (const user of first.result.users) {

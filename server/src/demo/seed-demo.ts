@@ -1,9 +1,11 @@
 import { createServices, CrmError, ensureDefaultPipeline, ManualClock, type Services, type Store } from '@rapport/core';
 import { CAST, TEAM_NAMES, type Staff, type TeamKey } from './cast.js';
 import { planAccounts } from './plan-accounts.js';
+import { planCampaigns } from './plan-campaigns.js';
 import { planActivities } from './plan-activities.js';
 import { planDeals } from './plan-deals.js';
 import { planReminders } from './plan-reminders.js';
+import { planTargets } from './plan-targets.js';
 import { Random } from './random.js';
 import { scheduleDeals } from './schedule-deals.js';
 import { SeededIds } from './seeded-ids.js';
@@ -24,8 +26,8 @@ const ACCOUNTS: Record<'full' | 'small', number> = { full: 2000, small: 100 };
 
 /**
  * Seeds a demo company into an empty database: a sales team in two teams, customers in
- * several languages and scripts, and a year of deals, activities and reminders ending at
- * `now`. Everything goes through the core services with a clock walked through the year,
+ * several languages and scripts, and a year of deals, activities, reminders, campaigns and
+ * monthly quotas ending at `now`. Everything goes through the core services with a clock walked through the year,
  * so events, stage history, versions and permissions are as real as a year of use. The same
  * `now` gives the same names, amounts and stages (and ids); access token secrets are new each time.
  * `small` (about 100 accounts) is for tests.
@@ -54,6 +56,8 @@ export async function seedDemo(
   scheduleDeals(random.fork(), timeline, deals);
   planActivities(random.fork(), timeline, accounts, deals);
   planReminders(random.fork(), timeline, accounts, deals);
+  planCampaigns(random.fork(), timeline, deals);
+  planTargets(timeline, deals);
   deps.logger?.info('Seeding the demo company', { size, steps: timeline.size });
 
   const counts: Record<string, number> = { teams: staff.teams.size, users: staff.users.size };

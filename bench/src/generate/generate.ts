@@ -1,9 +1,9 @@
 import { ensureDefaultPipeline, ManualClock, SequentialIds, Team, User, type Store, type UnitOfWork } from '@rapport/core';
-import { accountAt, activityAt, benchId, contactAt, dealAt, GENERATED_AT, type Basis, type Owners } from './records.js';
+import { accountAt, activityAt, benchId, CAMPAIGNS, campaignAt, contactAt, dealAt, GENERATED_AT, targetsOf, type Basis, type Owners } from './records.js';
 import type { DatasetSize } from './sizes.js';
 
 /** Bump when generated records change, so cached datasets are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const MARKER = 'bench.dataset';
 export const BENCH_DOMAIN = 'bench.example.com';
 export const ADMIN_EMAIL = `admin@${BENCH_DOMAIN}`;
@@ -66,6 +66,8 @@ export async function generateDataset(store: Store, size: DatasetSize, progress:
     await uow.teams.insert(team);
     await uow.users.insert(person(0, 'admin'));
     for (const rep of reps) await uow.users.insert(rep);
+    for (const [i, rep] of reps.entries()) for (const target of targetsOf(i, rep.id)) await uow.targets.insert(target);
+    for (let i = 0; i < CAMPAIGNS; i += 1) await uow.campaigns.insert(campaignAt(i));
   });
   const basis: Basis = { ...OWNERS, pipeline };
 

@@ -1,4 +1,4 @@
-import { Account, Activity, Contact, Deal, StageChange, type ActivityType, type DealStatus, type Pipeline } from '@rapport/core';
+import { Account, Activity, Campaign, Contact, Deal, StageChange, Target, type ActivityType, type DealStatus, type Pipeline } from '@rapport/core';
 import { Random } from './random.js';
 import type { DatasetSize } from './sizes.js';
 import { CJK_COMPANIES, CJK_PEOPLE, COMPANY_STEMS, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES, LOST_REASONS } from './words.js';
@@ -17,7 +17,10 @@ export interface Basis extends Owners {
   pipeline: Pipeline;
 }
 
-const SALT = { account: 1, contact: 2, deal: 3, activity: 4 } as const;
+const SALT = { account: 1, contact: 2, deal: 3, activity: 4, campaign: 5 } as const;
+
+/** Marketing campaigns; one deal in ten names one as its source. */
+export const CAMPAIGNS = 20;
 
 /** Ids that say they were generated and sort by index: acc_b0000001a. */
 export const benchId = (prefix: string, index: number): string => `${prefix}_b${index.toString(36).padStart(8, '0')}`;
@@ -75,6 +78,52 @@ export function contactAt(index: number, size: DatasetSize, basis: Owners): Cont
   });
 }
 
+export function campaignAt(index: number): Campaign {
+  const random = Random.for(SALT.campaign, -1 - index);
+  const start = GENERATED_AT - SPAN + index * (SPAN / CAMPAIGNS);
+  const createdAt = iso(start - 7 * DAY);
+  return Campaign.parse({
+    id: benchId('cmp', index),
+    name: `${random.pick(['Spring', 'Summer', 'Autumn', 'Winter'])} ${random.pick(['webinar', 'summit', 'search ads', 'partner push', 'newsletter'])} ${index + 1}`,
+    channel: random.pick(['email', 'events', 'paid_search', 'partners', 'content']),
+    cost: { minor: random.int(5, 80) * 100_000, currency: 'USD' },
+    startDate: iso(start).slice(0, 10),
+    endDate: iso(start + 60 * DAY).slice(0, 10),
+    teamId: null,
+    version: 1,
+    createdAt,
+    updatedAt: createdAt,
+  });
+}
+
+/** The campaign a deal came from: one in ten deals, spread over the campaigns. */
+function campaignOfDeal(index: number): string | null {
+  const random = Random.for(SALT.campaign, index);
+  return random.chance(0.1) ? benchId('cmp', random.int(0, CAMPAIGNS - 1)) : null;
+}
+
+/** Each rep's monthly quota in US dollars, for every month of the generated history. */
+export function targetsOf(repIndex: number, ownerId: string): Target[] {
+  const targets: Target[] = [];
+  const first = new Date(GENERATED_AT - SPAN);
+  for (let m = 0; m <= 24; m += 1) {
+    const month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1));
+    const at = iso(month.getTime() - 10 * DAY);
+    targets.push(
+      Target.parse({
+        id: benchId('tgt', repIndex * 100 + m),
+        userId: ownerId,
+        month: iso(month.getTime()).slice(0, 7),
+        amount: { minor: (200 + ((repIndex * 37 + m * 11) % 100)) * 100_000, currency: 'USD' },
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
+  }
+  return targets;
+}
+
 /** A deal with its stage history: created at some stage, moved forward, maybe closed. */
 export function dealAt(index: number, size: DatasetSize, basis: Basis): { deal: Deal; history: StageChange[] } {
   const random = Random.for(SALT.deal, index);
@@ -121,7 +170,7 @@ export function dealAt(index: number, size: DatasetSize, basis: Basis): { deal: 
     status,
     lostReason: lost,
     competitor: lost === 'Chose a competitor' ? random.pick(['DealForge', 'CloseCraft']) : null,
-    campaignId: null,
+    campaignId: campaignOfDeal(index),
     commit: false,
     stageEnteredAt: iso(stageEnteredAt),
     closedAt: closed ? iso(at) : null,

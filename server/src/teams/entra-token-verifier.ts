@@ -22,6 +22,9 @@ export interface EntraIdentity {
   name: string | null;
 }
 
+/** The delegated scope the app registration exposes, and Teams asks for on the tab's behalf. */
+export const TAB_SCOPE = 'access_as_user';
+
 /** Seconds either side of `exp` and `nbf` a token is still taken, for clocks a little apart. */
 export const CLOCK_SKEW_SECONDS = 60;
 /** How long the issuer and the key set location are kept before the configuration is read again. */
@@ -44,7 +47,9 @@ export const looksLikeJwt = (token: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]+
  * the tenant's published keys (fetched from its OpenID configuration and cached, refetched when
  * a token names a key not seen yet), the issuer of the configured tenant (v2.0, or v1.0's
  * sts.windows.net form), the audience (the Application ID URI, or the client id in v2.0
- * tokens), the tenant id, and expiry and not-before with a small clock skew.
+ * tokens), the tenant id, the delegated scope the tab asks for (`scp` holds access_as_user: an
+ * app-only token or one made for another scope of the same app is refused), and expiry and
+ * not-before with a small clock skew.
  */
 export class EntraTokenVerifier {
   private discovery: Promise<Discovery> | null = null;
@@ -74,6 +79,10 @@ export class EntraTokenVerifier {
     const tid = typeof payload.tid === 'string' ? payload.tid.toLowerCase() : null;
     if (tid !== this.settings.tenantId) throw refused(`This Microsoft sign-in is for another organisation (tenant ${tid ?? 'unknown'}); this hub accepts tenant ${this.settings.tenantId}.`);
     if (typeof payload.oid !== 'string' || payload.oid.length === 0) throw refused('The Microsoft sign-in names no user (no oid claim).');
+    const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+    if (!scopes.includes(TAB_SCOPE)) {
+      throw refused(`This Microsoft sign-in was not made for the tab (its scopes are "${scopes.join(' ')}"; the hub needs ${TAB_SCOPE}). Check that the app registration exposes the ${TAB_SCOPE} scope and the Teams app names it.`);
+    }
     const email = [payload.preferred_username, payload.upn, payload.email].find((v): v is string => typeof v === 'string' && v.includes('@')) ?? null;
     return { objectId: payload.oid.toLowerCase(), tenantId: tid, email: email?.toLowerCase() ?? null, name: typeof payload.name === 'string' ? payload.name : null };
   }

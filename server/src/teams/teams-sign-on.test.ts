@@ -46,6 +46,8 @@ describe('Teams single sign-on', () => {
     ['another tenant', { tid: '11111111-2222-3333-4444-555555555555', iss: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0' }, {}, /another issuer or tenant/],
     ['an expired token', { exp: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 7200, nbf: Math.floor(Date.now() / 1000) - 7200 }, {}, /expired/],
     ['a forged signature', {}, { forged: true }, /could not be verified/],
+    ['a token for another scope of the app', { scp: 'User.Read' }, {}, /needs access_as_user/],
+    ['an app-only token (no delegated scope)', { scp: undefined, roles: ['Reports.Read'] }, {}, /needs access_as_user/],
   ])('refuses %s with 401 and says why', async (_what, extra, options, message) => {
     const response = await me(await entra.token(claims(extra), options));
     expect(response.status).toBe(401);

@@ -14,7 +14,7 @@ export interface EntraStandIn {
   openIdConfigUrl: string;
   /** How many times the configuration and the key set were read. */
   reads: { configuration: number; keys: number };
-  /** A signed token: the claims given over sensible defaults (one hour from now, this tenant, the app's audience). */
+  /** A signed token: the claims given over sensible defaults (one hour from now, this tenant, the tab's scope). */
   token(claims: JWTPayload & { aud: string }, options?: { forged?: boolean; kid?: string }): Promise<string>;
   close(): Promise<void>;
 }
@@ -43,7 +43,7 @@ export async function startEntraStandIn(tenantId = '72f988bf-86f1-41af-91ab-2d7c
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const sign = (key: CryptoKey, claims: JWTPayload, kid: string) => {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ iss: issuer, tid: tenantId, iat: now, nbf: now, exp: now + 3600, ver: '2.0', ...claims }).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid }).sign(key);
+    return new SignJWT({ iss: issuer, tid: tenantId, iat: now, nbf: now, exp: now + 3600, ver: '2.0', scp: 'access_as_user', ...claims }).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid }).sign(key);
   };
   return {
     tenantId,

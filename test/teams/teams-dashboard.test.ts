@@ -175,6 +175,31 @@ describe('Teams tab as a browser dashboard', () => {
     }
   });
 
+  it('steps the activity report back a week and the forecast back a quarter, showing the hub\'s figures for those periods', async () => {
+    const page = await open(light, '/teams/#activity');
+    const thisWeek = await t.api<ActivityReport>(helena(), '/api/v1/reports/activity?period=week');
+    const first = new Date(`${thisWeek.range.firstDay}T00:00:00Z`);
+    const lastWeekDay = new Date(first.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+    const lastWeek = await t.api<ActivityReport>(helena(), `/api/v1/reports/activity?period=week&date=${lastWeekDay}`);
+    await page.getByRole('button', { name: 'Previous week' }).click();
+    await expect.poll(() => page.locator('.activity-view[data-ready="true"]').getAttribute('data-first-day'), { timeout: 15_000 }).toBe(lastWeekDay);
+    const emails = await page.locator('[data-section="activity"] tr[data-row="total"] td.num').first().textContent();
+    expect(emails?.replace(/\D/g, '')).toBe(String(lastWeek.total.activities.email));
+    await page.getByRole('button', { name: 'Back to this week' }).click();
+    await expect.poll(() => page.locator('.activity-view[data-ready="true"]').getAttribute('data-first-day'), { timeout: 15_000 }).toBe(thisWeek.range.firstDay);
+
+    await view(page, 'forecast');
+    const quarter = await t.api<Forecast>(helena(), '/api/v1/forecast?period=quarter');
+    const [y, m] = quarter.range.firstDay.split('-').map(Number) as [number, number];
+    const previousFirst = new Date(Date.UTC(y, m - 4, 1)).toISOString().slice(0, 10);
+    const previousLast = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+    const previous = await t.api<Forecast>(helena(), `/api/v1/forecast?period=quarter&date=${previousLast}`);
+    await page.getByRole('button', { name: 'Previous quarter' }).click();
+    await expect.poll(() => page.locator('.forecast-view[data-ready="true"]').getAttribute('data-first-day'), { timeout: 15_000 }).toBe(previousFirst);
+    expect(await page.locator('.forecast-chart').count()).toBe(previous.total.figures.length);
+    await page.close();
+  });
+
   it('lists a segment\'s accounts and the churn warnings, each opening the account\'s card', async () => {
     const page = await open(light, '/teams/#customers');
     await page.locator('.bar-row[data-label="New"]').click();

@@ -4,12 +4,9 @@ import { MixBar } from '../charts/mix-bar.js';
 import { scopeOf } from '../state/filters.js';
 import { useApp, useLoad } from '../ui/app-context.js';
 import { Amounts, Card, ErrorNote, Loading } from '../ui/common.js';
+import { PeriodPicker } from '../ui/period-picker.js';
 
-const PERIODS = [
-  { id: 'day', label: 'Today' },
-  { id: 'week', label: 'This week' },
-  { id: 'month', label: 'This month' },
-] as const;
+const PERIODS = ['day', 'week', 'month'] as const;
 
 const TYPES = ['email', 'call', 'meeting', 'note', 'chat'] as const;
 const TYPE_LABEL: Record<(typeof TYPES)[number], string> = { email: 'Emails', call: 'Calls', meeting: 'Meetings', note: 'Notes', chat: 'Chats' };
@@ -17,23 +14,20 @@ const TYPE_LABEL: Record<(typeof TYPES)[number], string> = { email: 'Emails', ca
 /** What each rep did in a day, week or month: a table, with each rep's mix of activities as a small chart. */
 export function ActivityView() {
   const { api, filters, format, revision } = useApp();
-  const [period, setPeriod] = useState<'day' | 'week' | 'month'>('week');
+  const [{ period, anchor }, setShown] = useState<{ period: (typeof PERIODS)[number]; anchor: string | null }>({ period: 'week', anchor: null });
   const scope = scopeOf(filters);
-  const report = useLoad(() => api.call('activityReport', { query: { period, ...(scope ? { scope } : {}) } }), JSON.stringify([scope, period, revision]));
+  const report = useLoad(
+    () => api.call('activityReport', { query: { period, ...(anchor ? { date: anchor } : {}), ...(scope ? { scope } : {}) } }),
+    JSON.stringify([scope, period, anchor, revision]),
+  );
   if (!report.data) return report.error ? <ErrorNote error={report.error} onRetry={report.reload} /> : <Loading what="the activity report" />;
   const r = report.data;
   const rows: RepActivity[] = [...r.reps, ...(r.teams.length > 1 ? r.teams : []), r.total];
   const max = Math.max(1, ...r.reps.map((x) => x.activities.total));
   return (
-    <div class="activity-view" data-ready={report.loading ? 'false' : 'true'}>
+    <div class="activity-view" data-ready={report.loading ? 'false' : 'true'} data-first-day={r.range.firstDay}>
       <div class="toolbar">
-        <div class="segmented" role="group" aria-label="Period">
-          {PERIODS.map((p) => (
-            <button key={p.id} type="button" aria-pressed={period === p.id} onClick={() => setPeriod(p.id)}>
-              {p.label}
-            </button>
-          ))}
-        </div>
+        <PeriodPicker periods={PERIODS} period={period} anchor={anchor} firstDay={r.range.firstDay} onChange={(p, a) => setShown({ period: p, anchor: a })} />
         <span class="muted">{`${r.scope.name} · ${r.range.firstDay === r.range.lastDay ? format.date(r.range.firstDay) : format.range(r.range.firstDay, r.range.lastDay)}`}</span>
         <span class="legend">
           {TYPES.map((t, i) => (

@@ -2,8 +2,10 @@ import type { ForecastChange, ForecastRow } from '@rapport/core';
 import { useState } from 'preact/hooks';
 import { ForecastChart } from '../charts/forecast-chart.js';
 import { scopeOf } from '../state/filters.js';
+import { lastDayOf } from '../state/periods.js';
 import { useApp, useLoad } from '../ui/app-context.js';
 import { Card, ErrorNote, Kpi, Loading } from '../ui/common.js';
+import { PeriodPicker } from '../ui/period-picker.js';
 import type { Format } from '../ui/format.js';
 
 const CHANGE_LABEL: Record<ForecastChange['kind'], string> = {
@@ -65,22 +67,19 @@ function RowFigures({ row, format }: { row: ForecastRow; format: Format }) {
 /** The forecast of a month or quarter against target, as a chart per currency, per rep, and what changed since last week. */
 export function ForecastView() {
   const { api, filters, format, openDeal, revision } = useApp();
-  const [period, setPeriod] = useState<'month' | 'quarter'>('quarter');
+  const [{ period, anchor }, setShown] = useState<{ period: 'month' | 'quarter'; anchor: string | null }>({ period: 'quarter', anchor: null });
   const scope = scopeOf(filters);
-  const forecast = useLoad(() => api.call('forecast', { query: { period, ...(scope ? { scope } : {}) } }), JSON.stringify([scope, period, revision]));
+  const forecast = useLoad(
+    () => api.call('forecast', { query: { period, ...(anchor ? { date: lastDayOf(anchor, period) } : {}), ...(scope ? { scope } : {}) } }),
+    JSON.stringify([scope, period, anchor, revision]),
+  );
   if (!forecast.data) return forecast.error ? <ErrorNote error={forecast.error} onRetry={forecast.reload} /> : <Loading what="the forecast" />;
   const f = forecast.data;
   const rows = [...f.reps, ...(f.teams.length > 1 ? f.teams : []), f.total];
   return (
-    <div class="forecast-view" data-ready={forecast.loading ? 'false' : 'true'}>
+    <div class="forecast-view" data-ready={forecast.loading ? 'false' : 'true'} data-first-day={f.range.firstDay}>
       <div class="toolbar">
-        <div class="segmented" role="group" aria-label="Period">
-          {(['month', 'quarter'] as const).map((p) => (
-            <button key={p} type="button" aria-pressed={period === p} onClick={() => setPeriod(p)}>
-              {p === 'month' ? 'This month' : 'This quarter'}
-            </button>
-          ))}
-        </div>
+        <PeriodPicker periods={['month', 'quarter'] as const} period={period} anchor={anchor} firstDay={f.range.firstDay} future onChange={(p, a) => setShown({ period: p, anchor: a })} />
         <span class="muted">{`${f.scope.name} · ${format.range(f.range.firstDay, f.range.lastDay)}`}</span>
       </div>
       <div class="grid two">

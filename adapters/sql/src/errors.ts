@@ -36,6 +36,7 @@ function uniqueViolationConflict(error: unknown): CrmError {
     account_domains: 'A domain already belongs to another account',
     activities: 'This activity (or its external id) is already logged',
     access_tokens: 'This access token (or its hash) already exists',
+    users: 'There is already a user with this email address',
     idempotency_records: 'This idempotency key has already been used',
   };
   const table = violatedTable(error);

@@ -13,6 +13,8 @@ export const storeConflicts = {
     conflict(`The domain ${domain} already belongs to another account.`, { domain, accountId }),
   externalIdTaken: (externalId: string, activityId: string): CrmError =>
     conflict(`An activity with external id ${externalId} is already logged.`, { externalId, activityId }),
+  userEmailTaken: (email: string, userId: string): CrmError =>
+    conflict(`There is already a user with the address ${email}.`, { email, userId }),
   tokenHashTaken: (tokenId: string): CrmError =>
     conflict('An access token with the same hash already exists.', { tokenId }),
   idempotencyKeyTaken: (key: string): CrmError =>

@@ -8,11 +8,12 @@ import { searchByName } from './003-search-by-name.js';
 import { stageTimesByPipeline } from './004-stage-times-by-pipeline.js';
 import { activityReportIndexes } from './005-activity-report-indexes.js';
 import { closedDealsCovering } from './006-closed-deals-covering.js';
+import { uniqueUserEmails } from './007-unique-user-emails.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
@@ -36,6 +37,7 @@ export async function migrate(db: Kysely<Database>, kind: Engine['kind']): Promi
     if (current > SCHEMA_VERSION) throw newerSchema(current);
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
+      await migration.precheck?.(trx);
       for (const statement of migration.statements(types)) await sql.raw(statement).execute(trx);
       await migration.backfill?.(trx);
       await trx

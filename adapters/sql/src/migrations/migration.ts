@@ -6,6 +6,8 @@ import type { ColumnTypes } from './column-types.js';
 export interface Migration {
   version: number;
   name: string;
+  /** Refuses (throws) before any statement runs when the data already there cannot take the step. */
+  precheck?(db: Kysely<Database>): Promise<void>;
   statements(types: ColumnTypes): string[];
   /** Fills what the statements created from data already there; runs after them, in the same transaction. */
   backfill?(db: Kysely<Database>): Promise<void>;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aContact, aDeal, aStageChange } from '@rapport/core/testing';
+import { aContact, aDeal, aStageChange, aUser } from '@rapport/core/testing';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -48,6 +48,11 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  const undoVersion7 = async (): Promise<void> => {
+    await engine().query('DROP INDEX users_by_email');
+    await engine().query('CREATE INDEX users_by_email ON users (email)');
+  };
+
   const undoVersion6 = async (): Promise<void> => {
     await engine().query('DROP INDEX stage_changes_stages');
     await engine().query('DROP INDEX deals_by_closed');
@@ -77,6 +82,32 @@ function describeMigrationRules(engine: () => Engine): void {
     await engine().query('CREATE INDEX search_terms_by_entity ON search_terms (entity_kind, entity_id)');
   };
 
+  it('stops the upgrade to version 7 when two users share an address, names it, and changes nothing', async () => {
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.users.insert(aUser({ id: 'usr_ann1', email: 'ann@acme.com' }));
+      await uow.users.insert(aUser({ id: 'usr_ann2', email: 'ann.lee@acme.com' }));
+    });
+    await first.close();
+    await undoVersion7();
+    await engine().query("DELETE FROM schema_migrations WHERE version >= 7");
+    // What an older Rapport let happen: a second user at the same address.
+    await engine().query("UPDATE users SET email = 'ann@acme.com' WHERE id = 'usr_ann2'");
+    const refusal = await engine()
+      .open()
+      .then(() => null, (error: unknown) => error);
+    expect(refusal).toMatchObject({ name: 'CrmError', code: 'unavailable', details: { sharedEmails: ['ann@acme.com'] } });
+    expect((refusal as Error).message).toMatch(/ann@acme\.com \(users usr_ann1, usr_ann2\).*Nothing was changed/);
+    expect(await engine().query('SELECT MAX(version) AS v FROM schema_migrations')).toEqual([{ v: 6 }]);
+    expect(await engine().query('SELECT id, email FROM users ORDER BY id')).toEqual([{ id: 'usr_ann1', email: 'ann@acme.com' }, { id: 'usr_ann2', email: 'ann@acme.com' }]);
+    // Fixed by hand, the upgrade goes through and the database refuses a second Ann from then on.
+    await engine().query("UPDATE users SET email = 'ann.lee@acme.com' WHERE id = 'usr_ann2'");
+    const upgraded = await engine().open();
+    const clash = await upgraded.transaction((uow) => uow.users.insert(aUser({ id: 'usr_ann3', email: 'ann@acme.com' }))).then(() => null, (error: unknown) => error);
+    await upgraded.close();
+    expect(clash).toMatchObject({ code: 'conflict' });
+  });
+
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {
     const first = await engine().open();
     await first.transaction(async (uow) => {
@@ -84,6 +115,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
+    await undoVersion7();
     await undoVersion6();
     await undoVersion5();
     await undoVersion4({ keepStageTimes: true });
@@ -105,6 +137,7 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     await first.close();
     // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
+    await undoVersion7();
     await undoVersion6();
     await undoVersion5();
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
@@ -129,6 +162,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion7();
     await undoVersion6();
     await undoVersion5();
     await undoVersion4({ keepStageTimes: true });

@@ -1,4 +1,4 @@
-import { normalizeEmail, readCursor, sortKey } from '@rapport/core';
+import { normalizeEmail, readCursor, sortKey, storeConflicts } from '@rapport/core';
 import type { Page, PageRequest, QuietHours, Role, User, UserRepository } from '@rapport/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { SqlContext } from '../context.js';
@@ -80,17 +80,25 @@ export class SqlUserRepository implements UserRepository {
   }
 
   async insert(user: User): Promise<void> {
+    await this.refuseTakenEmail(user);
     const result = await this.ctx.db
       .insertInto('users')
       .values(toRow(user, this.ctx.engine))
-      .onConflict((oc) => oc.doNothing())
+      .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     expectInserted(result, 'user', user.id);
   }
 
   async update(user: User): Promise<boolean> {
+    await this.refuseTakenEmail(user);
     const { id: _id, ...changes } = toRow(user, this.ctx.engine);
     return affected(await this.ctx.db.updateTable('users').set(changes).where('id', '=', user.id).executeTakeFirst()) > 0;
+  }
+
+  /** One user per address: said here for the message, guarded by the unique index against races. */
+  private async refuseTakenEmail(user: User): Promise<void> {
+    const other = await this.ctx.db.selectFrom('users').select('id').where('email', '=', normalizeEmail(user.email)).where('id', '<>', user.id).limit(1).executeTakeFirst();
+    if (other) throw storeConflicts.userEmailTaken(normalizeEmail(user.email), other.id);
   }
 
   private async first(column: 'email' | 'slack_user_id' | 'entra_object_id', value: string): Promise<User | null> {

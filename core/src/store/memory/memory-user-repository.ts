@@ -46,13 +46,22 @@ export class MemoryUserRepository implements UserRepository {
 
   async insert(user: User): Promise<void> {
     if (this.state.users.has(user.id)) throw storeConflicts.duplicateId('user', user.id);
+    this.refuseTakenEmail(user);
     this.state.users.set(user.id, user);
   }
 
   async update(user: User): Promise<boolean> {
     if (!this.state.users.has(user.id)) return false;
+    this.refuseTakenEmail(user);
     this.state.users.set(user.id, user);
     return true;
+  }
+
+  /** One user per address, as the SQL stores' unique index has it. */
+  private refuseTakenEmail(user: User): void {
+    const wanted = normalizeEmail(user.email);
+    const other = this.state.users.all().find((u) => u.id !== user.id && normalizeEmail(u.email) === wanted);
+    if (other) throw storeConflicts.userEmailTaken(wanted, other.id);
   }
 
   /** The first match in id order, so every store answers the same when several match. */

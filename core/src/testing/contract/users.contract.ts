@@ -51,6 +51,19 @@ export function describeUserContract({ write, read }: ContractContext): void {
       expect(await read((uow) => uow.users.findByIdentity('slack', 'U9'))).toBeNull();
     });
 
+    it('keeps one user per email address, whatever its case, on insert and on update', async () => {
+      const ann = aUser({ email: 'ann@example.com' });
+      const bob = aUser({ email: 'bob@example.com' });
+      await write(async (uow) => {
+        await uow.users.insert(ann);
+        await uow.users.insert(bob);
+      });
+      await expectCrmError(write((uow) => uow.users.insert(aUser({ email: 'ANN@example.com' }))), 'conflict', 'ann@example.com');
+      await expectCrmError(write((uow) => uow.users.update({ ...bob, email: 'ann@example.com' })), 'conflict', 'ann@example.com');
+      expect((await read((uow) => uow.users.get(bob.id)))?.email).toBe('bob@example.com');
+      expect(await read((uow) => uow.users.count())).toBe(2);
+    });
+
     it('lists users by name (code-point order of the sort key), then id, across pages', async () => {
       const users = NAMES.map((name) => aUser({ name }));
       await write(async (uow) => {

@@ -88,9 +88,13 @@ describe('Teams tab as a browser dashboard', () => {
 
   it('moves a deal by dragging its card to another column, and by its menu; the hub records both', async () => {
     const page = await open(light);
+    // Drag once the board has settled (every card named), not while it is still drawing.
+    await expect.poll(() => page.locator('.deal-account.pending').count(), { timeout: 15_000 }).toBe(0);
     const card = page.locator('.column[data-stage="lead"] .deal-card').first();
     const dealId = (await card.getAttribute('data-deal')) ?? '';
-    await card.dragTo(page.locator('.column[data-stage="qualified"]'));
+    // Drop on the column's head, which is in view: a drop point below the fold would have the
+    // page scrolled between pressing the card and starting the drag, picking up another card.
+    await card.dragTo(page.locator('.column[data-stage="qualified"]'), { targetPosition: { x: 120, y: 24 } });
     await expect.poll(async () => (await t.api<Deal>(helena(), `/api/v1/deals/${dealId}`)).stageId, { timeout: 15_000 }).toBe('qualified');
     await expect.poll(() => page.locator('.note.ok').textContent()).toContain('moved to Qualified');
     const moved = page.locator(`.deal-card[data-deal="${dealId}"]`);

@@ -48,6 +48,7 @@ export class IdbUserRepository implements UserRepository {
   insert(user: User): Promise<void> {
     return this.tx.write(async () => {
       if (await this.get(user.id)) throw storeConflicts.duplicateId('user', user.id);
+      await this.refuseTakenEmail(user);
       this.tx.put('users', userRow(user));
     });
   }
@@ -55,9 +56,17 @@ export class IdbUserRepository implements UserRepository {
   update(user: User): Promise<boolean> {
     return this.tx.write(async () => {
       if (!(await this.get(user.id))) return false;
+      await this.refuseTakenEmail(user);
       this.tx.put('users', userRow(user));
       return true;
     });
+  }
+
+  /** One user per address, as every store has it. */
+  private async refuseTakenEmail(user: User): Promise<void> {
+    const email = normalizeEmail(user.email);
+    const other = (await this.tx.query<User>('users', 'email', email)).find((u) => u.id !== user.id);
+    if (other) throw storeConflicts.userEmailTaken(email, other.id);
   }
 }
 

@@ -66,7 +66,9 @@ async function boardRequestsMs(url: string, token: string): Promise<{ board: num
   ]);
   const board = performance.now() - started;
   const accounts = [...new Set((pages as Array<{ items: Array<{ accountId: string }> }>).flatMap((p) => p.items.map((d) => d.accountId)))];
-  await Promise.all(accounts.map((id) => get(`/api/v1/accounts/${id}`)));
+  // As the tab names its cards: the accounts by id, up to 200 in one request.
+  const batches = Array.from({ length: Math.ceil(accounts.length / 200) }, (_, i) => accounts.slice(i * 200, i * 200 + 200));
+  await Promise.all(batches.map((ids) => get(`/api/v1/accounts?ids=${ids.join(',')}&limit=${ids.length}`)));
   return { board, names: performance.now() - started };
 }
 

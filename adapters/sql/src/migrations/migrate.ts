@@ -9,11 +9,12 @@ import { stageTimesByPipeline } from './004-stage-times-by-pipeline.js';
 import { activityReportIndexes } from './005-activity-report-indexes.js';
 import { closedDealsCovering } from './006-closed-deals-covering.js';
 import { uniqueUserEmails } from './007-unique-user-emails.js';
+import { stageTimesByDuration } from './008-stage-times-by-duration.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -48,6 +48,10 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  const undoVersion8 = async (): Promise<void> => {
+    await engine().query('DROP INDEX deal_stage_times_by_duration');
+  };
+
   const undoVersion7 = async (): Promise<void> => {
     await engine().query('DROP INDEX users_by_email');
     await engine().query('CREATE INDEX users_by_email ON users (email)');
@@ -89,6 +93,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.users.insert(aUser({ id: 'usr_ann2', email: 'ann.lee@acme.com' }));
     });
     await first.close();
+    await undoVersion8();
     await undoVersion7();
     await engine().query("DELETE FROM schema_migrations WHERE version >= 7");
     // What an older Rapport let happen: a second user at the same address.
@@ -115,6 +120,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
+    await undoVersion8();
     await undoVersion7();
     await undoVersion6();
     await undoVersion5();
@@ -137,6 +143,7 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     await first.close();
     // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
+    await undoVersion8();
     await undoVersion7();
     await undoVersion6();
     await undoVersion5();
@@ -162,6 +169,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion8();
     await undoVersion7();
     await undoVersion6();
     await undoVersion5();

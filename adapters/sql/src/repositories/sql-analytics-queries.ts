@@ -106,27 +106,34 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
     const owners = filter.ownerIds ? sql`and owner_id in (${sql.join(filter.ownerIds)})` : sql``;
     const samples = sql`from deal_stage_times
       where pipeline_id = ${filter.pipelineId} and last_left_at >= ${filter.leftFrom} and last_left_at < ${filter.leftTo} and sitting = 0 ${owners}`;
-    // One range of deal_stage_times_by_exit. The samples at positions ⌊(n+1)/2⌋ and ⌊(n+2)/2⌋:
-    // percentile_disc(f) is the value at position ⌈f·n⌉, so 0.5 gives the first and a fraction a
-    // hair above 0.5 the second, for any n below 10¹⁰; SQLite numbers the rows of each stage.
-    const query =
-      this.ctx.engine.kind === 'postgres'
-        ? sql<{ stage_id: string; count: number; total_ms: number; median_low: number; median_high: number }>`
-            select stage_id, count(*) as count, cast(sum(duration_ms) as bigint) as total_ms,
-              percentile_disc(0.5) within group (order by duration_ms) as median_low,
-              percentile_disc(0.5000000001) within group (order by duration_ms) as median_high
-            ${samples} group by stage_id order by stage_id`
-        : sql<{ stage_id: string; count: number; total_ms: number; median_low: number; median_high: number }>`
-            with ranked as (
-              select stage_id, duration_ms, row_number() over (partition by stage_id order by duration_ms) as rn, count(*) over (partition by stage_id) as n
-              ${samples}
-            )
-            select stage_id, max(n) as count, cast(sum(duration_ms) as bigint) as total_ms,
-              min(case when rn = (n + 1) / 2 then duration_ms end) as median_low,
-              min(case when rn = (n + 2) / 2 then duration_ms end) as median_high
-            from ranked group by stage_id order by stage_id`;
-    const { rows } = await query.execute(this.ctx.db);
-    return rows.map((r) => ({ stageId: r.stage_id, count: Number(r.count), totalMs: Number(r.total_ms), medianLowMs: Number(r.median_low), medianHighMs: Number(r.median_high) }));
+    if (this.ctx.engine.kind === 'postgres') {
+      // One range of deal_stage_times_by_exit. The samples at positions ⌊(n+1)/2⌋ and ⌊(n+2)/2⌋:
+      // percentile_disc(f) is the value at position ⌈f·n⌉, so 0.5 gives the first and a fraction a
+      // hair above 0.5 the second, for any n below 10¹⁰.
+      const { rows } = await sql<{ stage_id: string; count: number; total_ms: number; median_low: number; median_high: number }>`
+        select stage_id, count(*) as count, cast(sum(duration_ms) as bigint) as total_ms,
+          percentile_disc(0.5) within group (order by duration_ms) as median_low,
+          percentile_disc(0.5000000001) within group (order by duration_ms) as median_high
+        ${samples} group by stage_id order by stage_id`.execute(this.ctx.db);
+      return rows.map((r) => ({ stageId: r.stage_id, count: Number(r.count), totalMs: Number(r.total_ms), medianLowMs: Number(r.median_low), medianHighMs: Number(r.median_high) }));
+    }
+    // SQLite: counts and totals from one range of deal_stage_times_by_exit, then each stage's
+    // middle sample (or two, for an even count) by walking deal_stage_times_by_duration in
+    // duration order to it: no sort of the window's samples, which numbering them would need.
+    const { rows: stages } = await sql<{ stage_id: string; count: number; total_ms: number }>`
+      select stage_id, count(*) as count, cast(sum(duration_ms) as bigint) as total_ms ${samples} group by stage_id order by stage_id`.execute(this.ctx.db);
+    const out: StageDuration[] = [];
+    for (const stage of stages) {
+      const n = Number(stage.count);
+      const { rows } = await sql<{ duration_ms: number }>`
+        select duration_ms from deal_stage_times indexed by deal_stage_times_by_duration
+        where pipeline_id = ${filter.pipelineId} and sitting = 0 and stage_id = ${stage.stage_id}
+          and last_left_at >= ${filter.leftFrom} and last_left_at < ${filter.leftTo} ${owners}
+        order by duration_ms limit ${2 - (n % 2)} offset ${Math.floor((n - 1) / 2)}`.execute(this.ctx.db);
+      const low = Number(rows[0]?.duration_ms ?? 0);
+      out.push({ stageId: stage.stage_id, count: n, totalMs: Number(stage.total_ms), medianLowMs: low, medianHighMs: Number(rows[rows.length - 1]?.duration_ms ?? low) });
+    }
+    return out;
   }
 
   /**

@@ -1,29 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { createServices, systemClock, TimeOrderedIds } from '@rapport/core';
-import { ADMIN_EMAIL } from './generate/generate.js';
 import { lookupQueries } from './generate/queries.js';
 import type { BenchOptions } from './options.js';
 import type { Report } from './report.js';
+import { adminToken } from './support/admin-token.js';
 import { spawnUntil, stop } from './support/child.js';
-import { sqliteDataset, sqliteFile } from './support/datasets.js';
+import { sqliteFile } from './support/datasets.js';
 import { runLoad, type LoadResult } from './support/load.js';
 
 const BENCH = 'http';
 const P99_TARGET_MS = 15;
 const RATIO_TARGET = 0.4;
-
-/** A token for the generated admin, made before the hub process opens the file. */
-async function prepare(options: BenchOptions): Promise<string> {
-  const dataset = await sqliteDataset(options.size, { fresh: options.fresh });
-  try {
-    const services = createServices({ store: dataset.store, clock: systemClock, ids: new TimeOrderedIds() });
-    const admin = await services.users.findByEmail(ADMIN_EMAIL);
-    if (!admin) throw new Error(`The dataset has no ${ADMIN_EMAIL}`);
-    return (await services.tokens.create(null, admin.id, 'bench http')).secret;
-  } finally {
-    await dataset.close();
-  }
-}
 
 function warnOnFailures(label: string, result: LoadResult): void {
   const failures = Object.entries(result.failures);
@@ -35,7 +21,7 @@ function warnOnFailures(label: string, result: LoadResult): void {
  * SQLite in its own process, next to a no-op route on the same hub in the same run.
  */
 export async function httpBench(options: BenchOptions, report: Report): Promise<void> {
-  const secret = await prepare(options);
+  const secret = await adminToken(options, 'bench http');
   const queries = lookupQueries(options.size);
   const script = fileURLToPath(new URL('./support/hub-process.js', import.meta.url));
   const { child, value: url } = await spawnUntil(process.execPath, [script, sqliteFile(options.size)], {}, (line) => {

@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createServices, systemClock, TimeOrderedIds } from '@rapport/core';
 import { chromium } from 'playwright-core';
-import { ADMIN_EMAIL } from './generate/generate.js';
 import type { BenchOptions } from './options.js';
 import type { Report } from './report.js';
+import { adminToken } from './support/admin-token.js';
 import { spawnUntil, stop } from './support/child.js';
-import { sqliteDataset, sqliteFile } from './support/datasets.js';
+import { sqliteFile } from './support/datasets.js';
 
 const BENCH = 'teams';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,19 +26,6 @@ function firstViewScripts(): { entry: string[]; teams: string[] } {
   const entry = [...html.matchAll(/<script[^>]+src="\.\/([^"]+\.js)"/g)].map((m) => m[1] as string);
   const teams = entry.flatMap((file) => [...readFileSync(join(TAB, file), 'utf8').matchAll(/["'`]\.\/(teams-host-[\w-]+\.js)["'`]/g)].map((m) => `assets/${m[1] as string}`));
   return { entry, teams: [...new Set(teams)] };
-}
-
-/** A token for the generated admin (the heaviest board: everyone's deals), made before the hub process opens the file. */
-async function adminToken(options: BenchOptions): Promise<string> {
-  const dataset = await sqliteDataset(options.size, { fresh: options.fresh });
-  try {
-    const services = createServices({ store: dataset.store, clock: systemClock, ids: new TimeOrderedIds() });
-    const admin = await services.users.findByEmail(ADMIN_EMAIL);
-    if (!admin) throw new Error(`The dataset has no ${ADMIN_EMAIL}`);
-    return (await services.tokens.create(null, admin.id, 'bench teams')).secret;
-  } finally {
-    await dataset.close();
-  }
 }
 
 /**
@@ -89,7 +75,7 @@ export async function teamsBench(options: BenchOptions, report: Report): Promise
   report.figure({ bench: BENCH, name: 'first view JS, gzipped (in Teams, with teams-js)', value: teamsKb, unit: 'KB', target: { op: '<=', value: FIRST_VIEW_KB_GZ } });
   report.figure({ bench: BENCH, name: 'first view CSS, gzipped', value: css.reduce((n, f) => n + gzipKb(f), 0), unit: 'KB' });
 
-  const token = await adminToken(options);
+  const token = await adminToken(options, 'bench teams');
   const script = fileURLToPath(new URL('./support/hub-process.js', import.meta.url));
   const { child, value: url } = await spawnUntil(process.execPath, [script, sqliteFile(options.size)], {}, (line) => {
     try {

@@ -48,6 +48,14 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
+  /** Undoes the index-only versions 5 to 8, newest first (those before need options or tests of their own). */
+  const undoVersions5To8 = async (): Promise<void> => {
+    await undoVersion8();
+    await undoVersion7();
+    await undoVersion6();
+    await undoVersion5();
+  };
+
   const undoVersion8 = async (): Promise<void> => {
     await engine().query('DROP INDEX deal_stage_times_by_duration');
   };
@@ -120,10 +128,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
-    await undoVersion8();
-    await undoVersion7();
-    await undoVersion6();
-    await undoVersion5();
+    await undoVersions5To8();
     await undoVersion4({ keepStageTimes: true });
     await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 3');
@@ -143,10 +148,7 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     await first.close();
     // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
-    await undoVersion8();
-    await undoVersion7();
-    await undoVersion6();
-    await undoVersion5();
+    await undoVersions5To8();
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
     await undoVersion4({ keepStageTimes: false });
@@ -169,10 +171,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
-    await undoVersion8();
-    await undoVersion7();
-    await undoVersion6();
-    await undoVersion5();
+    await undoVersions5To8();
     await undoVersion4({ keepStageTimes: true });
     await engine().query('DELETE FROM schema_migrations WHERE version >= 4');
     const upgraded = await engine().open();

@@ -40,12 +40,12 @@ const STRETCH = [0.8, 1.05, 0.9, 1.2, 0.85, 1, 1.1];
 export function planTargets(timeline: Timeline, deals: readonly DealPlan[]): void {
   const won = wonByRep(deals);
   const middle = timeline.start + (timeline.end - timeline.start) / 2;
+  const firstHalf = monthsOf(timeline.start, middle - DAY);
   const halves = [
-    { setAt: timeline.start - 5 * DAY, months: monthsOf(timeline.start, middle - DAY), factor: 0.9 },
-    { setAt: middle - 10 * DAY, months: monthsOf(middle, timeline.end + 75 * DAY), factor: 1.1 },
+    { setAt: timeline.start - 5 * DAY, months: firstHalf, factor: 0.9 },
+    // From the month after the first half's last, through the coming quarter.
+    { setAt: middle - 10 * DAY, months: monthsOf(middle, timeline.end + 75 * DAY).filter((m) => !firstHalf.includes(m)), factor: 1.1 },
   ];
-  const firstMonths = new Set(halves[0]?.months);
-  for (const half of halves) half.months = half.months.filter((m) => half === halves[0] || !firstMonths.has(m));
   CAST.filter((m) => m.role === 'rep').forEach((rep, index) => {
     const manager = managerOf(rep.team);
     const stretch = STRETCH[index % STRETCH.length] ?? 1;

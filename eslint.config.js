@@ -141,6 +141,13 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {
+    // Test support that is not a package's public testing entry is named *.fixture.ts and left
+    // out of the build (see each tsconfig.json), so only tests and other fixtures may import it.
+    files: ['**/*.{ts,tsx}'],
+    ignores: [...tests, '**/*.fixture.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/*.fixture', '**/*.fixture.js'], message: 'a fixture is test support, left out of the build: only tests import it.' }] }] },
+  },
+  {
     // A file longer than this is more than one reader's sitting; split it by role. Tests,
     // fixtures and generated files aside. Every line counts, as in the editor.
     files: ['**/*.{js,mjs,cjs,ts,tsx}'],

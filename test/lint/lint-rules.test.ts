@@ -17,6 +17,9 @@ const adapters = readdirSync(new URL('../../adapters/', import.meta.url), { with
     name: (JSON.parse(readFileSync(new URL(`../../adapters/${entry.name}/package.json`, import.meta.url), 'utf8')) as { name: string }).name,
   }));
 
+// ESLint with typescript-eslint takes a few seconds to load and lint on a busy machine.
+const slow = { timeout: 60_000 };
+
 let eslint: ESLint;
 beforeAll(() => {
   eslint = new ESLint({ cwd: root });
@@ -31,7 +34,7 @@ async function problems(filePath: string, code: string, rule: string): Promise<s
 const importing = (specifier: string): string => `import { value } from '${specifier}';\n\nexport const used = value;\n`;
 const importErrors = (filePath: string, specifier: string): Promise<string[]> => problems(filePath, importing(specifier), 'no-restricted-imports');
 
-describe('the dependency rule', () => {
+describe('the dependency rule', slow, () => {
   it('keeps core free of every adapter and surface, in its sources and its tests', async () => {
     for (const specifier of ['@rapport/sql', '@rapport/indexeddb', '@rapport/http', '@rapport/server', '@rapport/slack-app/testing', '@rapport/teams-app', '@rapport/extension']) {
       expect(await importErrors('core/src/deals/deal.service.ts', specifier), specifier).toHaveLength(1);
@@ -83,7 +86,7 @@ describe('the dependency rule', () => {
   });
 });
 
-describe('the length of a source file', () => {
+describe('the length of a source file', slow, () => {
   const lines = (count: number): string => Array.from({ length: count }, (_, i) => `export const line${i} = ${i};`).join('\n') + '\n';
 
   it('is an error past 400 lines, in every package', async () => {
@@ -102,5 +105,16 @@ describe('the length of a source file', () => {
     for (const file of ['server/src/hub.test.ts', 'teams-app/src/tab/board/board-view.test.tsx', 'core/src/commands/fixtures/world.ts', 'slack-app/src/listeners/listener-world.fixture.ts']) {
       expect(await problems(file, lines(600), 'max-lines'), file).toEqual([]);
     }
+  });
+});
+
+describe('fixtures, the test support left out of the build', slow, () => {
+  const fixtureImport = "import { listenerWorld } from '../listener-world.fixture.js';\n\nexport const world = listenerWorld;\n";
+
+  it('are imported by tests and other fixtures only', async () => {
+    expect(await problems('slack-app/src/listeners/commands/crm.ts', fixtureImport, '@typescript-eslint/no-restricted-imports')).toHaveLength(1);
+    expect(await problems('core/src/commands/run-command.ts', fixtureImport, '@typescript-eslint/no-restricted-imports')).toHaveLength(1);
+    expect(await problems('slack-app/src/listeners/commands/crm.test.ts', fixtureImport, '@typescript-eslint/no-restricted-imports')).toEqual([]);
+    expect(await problems('slack-app/src/listeners/other-world.fixture.ts', fixtureImport, '@typescript-eslint/no-restricted-imports')).toEqual([]);
   });
 });

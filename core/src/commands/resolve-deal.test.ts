@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CrmError } from '../shared/errors.js';
-import { createCommandWorld, type CommandWorld } from './command-fixture.js';
+import { createCommandWorld, type CommandWorld } from '../testing/command-world.js';
 import type { ChooseDealOutcome, CommandOutcome, DealOutcome } from './command-outcome.js';
 import { resolveDeal } from './resolve-deal.js';
 

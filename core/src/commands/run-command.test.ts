@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Actor } from '../services/context.js';
-import { createCommandWorld, type CommandWorld } from './command-fixture.js';
+import { createCommandWorld, type CommandWorld } from '../testing/command-world.js';
 import type { Command, CommandError } from './command.schema.js';
 import type { CommandDeps, CommandOutcome, CommandOutcomeKind, RunContext } from './command-outcome.js';
 import { HELP } from './help.js';

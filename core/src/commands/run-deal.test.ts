@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CrmError } from '../shared/errors.js';
-import { createCommandWorld, type CommandWorld } from './command-fixture.js';
+import { createCommandWorld, type CommandWorld } from '../testing/command-world.js';
 import type { CommandOutcome, DealOutcome } from './command-outcome.js';
 
 function asDeal(outcome: CommandOutcome): DealOutcome {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LookupMatch } from '../lookup/lookup.service.js';
 import { anAccount } from '../testing/builders.js';
-import { createCommandWorld, type CommandWorld } from './command-fixture.js';
+import { createCommandWorld, type CommandWorld } from '../testing/command-world.js';
 import type { CommandOutcome, FindOutcome } from './command-outcome.js';
 import { clearTopMatch } from './run-find.js';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aPipeline } from '../testing/builders.js';
-import { createCommandWorld, type CommandWorld } from './command-fixture.js';
+import { createCommandWorld, type CommandWorld } from '../testing/command-world.js';
 import type { CommandOutcome, PipelineOutcome } from './command-outcome.js';
 import { pipelineBoard } from './pipeline-board.js';
 

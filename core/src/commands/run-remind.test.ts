@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCommandWorld, type CommandWorld } from './command-fixture.js';
+import { createCommandWorld, type CommandWorld } from '../testing/command-world.js';
 import type { CommandOutcome, RemindOutcome } from './command-outcome.js';
 
 function asRemind(outcome: CommandOutcome): RemindOutcome {

@@ -25,4 +25,4 @@ export {
   aCampaign,
 } from './builders.js';
 export { createWorld, WORLD_START, type World } from './world.js';
-export { createCommandWorld, type CommandWorld } from '../commands/command-fixture.js';
+export { createCommandWorld, type CommandWorld } from './command-world.js';

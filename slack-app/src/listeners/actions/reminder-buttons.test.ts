@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reminderValue } from '../../views/reminder-buttons.js';
-import { fakeClient, listenerWorld } from '../testing-deps.js';
+import { fakeClient, listenerWorld } from '../listener-world.fixture.js';
 import type { ButtonArgs } from './action-args.js';
 import { reminderButton } from './reminder-buttons.js';
 

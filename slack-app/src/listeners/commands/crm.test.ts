@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeClient, listenerWorld } from '../testing-deps.js';
+import { fakeClient, listenerWorld } from '../listener-world.fixture.js';
 import { crmCommand, type CommandArgs } from './crm.js';
 
 async function run(text: string, userId: string, emails: Record<string, string>) {

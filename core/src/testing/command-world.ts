@@ -1,11 +1,11 @@
 import type { Account } from '../accounts/account.schema.js';
+import type { Command } from '../commands/command.schema.js';
+import type { CommandDeps, CommandOutcome, RunContext } from '../commands/command-outcome.js';
+import { runCommand, runText, type RunTextResult } from '../commands/run-command.js';
 import type { Contact } from '../contacts/contact.schema.js';
 import type { Deal } from '../deals/deal.schema.js';
-import { createWorld, type World } from '../testing/world.js';
 import type { User } from '../users/user.schema.js';
-import type { Command } from './command.schema.js';
-import type { CommandDeps, CommandOutcome, RunContext } from './command-outcome.js';
-import { runCommand, runText, type RunTextResult } from './run-command.js';
+import { createWorld, type World } from './world.js';
 
 /**
  * The test world with customers and open deals, for the command tests. World starts on

@@ -1,11 +1,11 @@
 import { accountSearchTerms, normalizeDomain, readCursor, sortKey, storeConflicts } from '@rapport/core';
 import type { Account, AccountFilter, AccountRepository, CompanySize, Lifecycle, Page, PageRequest } from '@rapport/core';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { SqlContext } from '../context.js';
-import type { AccountsTable, Database } from '../database.js';
+import type { AccountsTable } from '../database.js';
 import type { Engine } from '../engine.js';
-import { removeSearchTerms, replaceSearchTerms } from '../search-index.js';
-import { affected, afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
+import { afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
+import { SqlCustomerRepository, type CustomerTables } from './sql-customer-repository.js';
 
 function toRow(a: Account, engine: Engine): Insertable<AccountsTable> {
   return {
@@ -40,20 +40,26 @@ export function toAccount(row: Selectable<AccountsTable>, engine: Engine): Accou
   };
 }
 
-const domainsOf = (account: Account): string[] => [...new Set(account.domains.map(normalizeDomain))];
+const accountTables: CustomerTables<Account, AccountsTable> = {
+  table: 'accounts',
+  kind: 'account',
+  toRow,
+  fromRow: toAccount,
+  searchTerms: accountSearchTerms,
+  claims: {
+    table: 'account_domains',
+    key: 'domain',
+    holder: 'account_id',
+    keysOf: (account) => [...new Set(account.domains.map(normalizeDomain))],
+    rows: (account, domains) => domains.map((domain) => ({ domain, account_id: account.id })),
+    taken: storeConflicts.domainTaken,
+  },
+};
 
-export class SqlAccountRepository implements AccountRepository {
-  constructor(private readonly ctx: SqlContext) {}
-
-  async get(id: string): Promise<Account | null> {
-    const row = await this.ctx.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toAccount(row, this.ctx.engine) : null;
-  }
-
-  async getMany(ids: readonly string[]): Promise<Account[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.ctx.db.selectFrom('accounts').selectAll().where('id', 'in', ids).orderBy('id').execute();
-    return rows.map((row) => toAccount(row, this.ctx.engine));
+/** Accounts, their web domains (each held by one account) and their search terms. */
+export class SqlAccountRepository extends SqlCustomerRepository<Account, AccountsTable> implements AccountRepository {
+  constructor(ctx: SqlContext) {
+    super(ctx, accountTables);
   }
 
   async findByDomains(domains: readonly string[]): Promise<Account[]> {
@@ -76,63 +82,5 @@ export class SqlAccountRepository implements AccountRepository {
     if (after) query = query.where(afterKeyset(['sort_key', 'id'], after));
     const rows = await query.orderBy('sort_key').orderBy('id').limit(page.limit + 1).execute();
     return pageOfRows(rows, page.limit, (row) => [row.sort_key, row.id], (row) => toAccount(row, this.ctx.engine));
-  }
-
-  async insert(account: Account): Promise<void> {
-    await this.ctx.atomic(async (db) => {
-      const result = await db
-        .insertInto('accounts')
-        .values(toRow(account, this.ctx.engine))
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw storeConflicts.duplicateId('account', account.id);
-      await this.writeDomains(db, account);
-      await replaceSearchTerms(db, 'account', account.id, sortKey(account.name), accountSearchTerms(account));
-    });
-  }
-
-  async update(next: Account): Promise<boolean> {
-    return this.ctx.atomic(async (db) => {
-      const { id: _id, ...changes } = toRow(next, this.ctx.engine);
-      const result = await db
-        .updateTable('accounts')
-        .set(changes)
-        .where('id', '=', next.id)
-        .where('version', '=', next.version - 1)
-        .executeTakeFirst();
-      if (affected(result) === 0) return false;
-      await db.deleteFrom('account_domains').where('account_id', '=', next.id).execute();
-      await this.writeDomains(db, next);
-      await replaceSearchTerms(db, 'account', next.id, sortKey(next.name), accountSearchTerms(next));
-      return true;
-    });
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.ctx.atomic(async (db) => {
-      await db.deleteFrom('account_domains').where('account_id', '=', id).execute();
-      await removeSearchTerms(db, 'account', id);
-      await db.deleteFrom('accounts').where('id', '=', id).execute();
-    });
-  }
-
-  /** Claims the account's domains; a domain another account holds is a conflict naming it. */
-  private async writeDomains(db: Kysely<Database>, account: Account): Promise<void> {
-    const domains = domainsOf(account);
-    if (domains.length === 0) return;
-    const result = await db
-      .insertInto('account_domains')
-      .values(domains.map((domain) => ({ domain, account_id: account.id })))
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0n) === domains.length) return;
-    const holder = await db
-      .selectFrom('account_domains')
-      .select(['domain', 'account_id'])
-      .where('domain', 'in', domains)
-      .where('account_id', '<>', account.id)
-      .orderBy('domain')
-      .executeTakeFirst();
-    throw storeConflicts.domainTaken(holder?.domain ?? domains.join(', '), holder?.account_id ?? 'unknown');
   }
 }

@@ -1,11 +1,11 @@
 import { canonicalEmail, contactSearchTerms, normalizeEmail, readCursor, sortKey, storeConflicts } from '@rapport/core';
 import type { Contact, ContactFilter, ContactRepository, Page, PageRequest } from '@rapport/core';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { SqlContext } from '../context.js';
-import type { ContactsTable, Database } from '../database.js';
+import type { ContactsTable } from '../database.js';
 import type { Engine } from '../engine.js';
-import { removeSearchTerms, replaceSearchTerms } from '../search-index.js';
 import { affected, afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
+import { SqlCustomerRepository, type CustomerTables } from './sql-customer-repository.js';
 
 function toRow(c: Contact, engine: Engine): Insertable<ContactsTable> {
   return {
@@ -38,20 +38,26 @@ export function toContact(row: Selectable<ContactsTable>, engine: Engine): Conta
   };
 }
 
-const emailsOf = (contact: Contact): string[] => [...new Set(contact.emails.map(normalizeEmail))];
+const contactTables: CustomerTables<Contact, ContactsTable> = {
+  table: 'contacts',
+  kind: 'contact',
+  toRow,
+  fromRow: toContact,
+  searchTerms: contactSearchTerms,
+  claims: {
+    table: 'contact_emails',
+    key: 'email',
+    holder: 'contact_id',
+    keysOf: (contact) => [...new Set(contact.emails.map(normalizeEmail))],
+    rows: (contact, emails) => emails.map((email) => ({ email, canonical: canonicalEmail(email), contact_id: contact.id })),
+    taken: storeConflicts.emailTaken,
+  },
+};
 
-export class SqlContactRepository implements ContactRepository {
-  constructor(private readonly ctx: SqlContext) {}
-
-  async get(id: string): Promise<Contact | null> {
-    const row = await this.ctx.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toContact(row, this.ctx.engine) : null;
-  }
-
-  async getMany(ids: readonly string[]): Promise<Contact[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.ctx.db.selectFrom('contacts').selectAll().where('id', 'in', ids).orderBy('id').execute();
-    return rows.map((row) => toContact(row, this.ctx.engine));
+/** Contacts, their email addresses (each held by one contact, found also by canonical form) and their search terms. */
+export class SqlContactRepository extends SqlCustomerRepository<Contact, ContactsTable> implements ContactRepository {
+  constructor(ctx: SqlContext) {
+    super(ctx, contactTables);
   }
 
   async findByEmails(emails: readonly string[]): Promise<Contact[]> {
@@ -74,44 +80,6 @@ export class SqlContactRepository implements ContactRepository {
     return pageOfRows(rows, page.limit, (row) => [row.sort_key, row.id], (row) => toContact(row, this.ctx.engine));
   }
 
-  async insert(contact: Contact): Promise<void> {
-    await this.ctx.atomic(async (db) => {
-      const result = await db
-        .insertInto('contacts')
-        .values(toRow(contact, this.ctx.engine))
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw storeConflicts.duplicateId('contact', contact.id);
-      await this.writeEmails(db, contact);
-      await replaceSearchTerms(db, 'contact', contact.id, sortKey(contact.name), contactSearchTerms(contact));
-    });
-  }
-
-  async update(next: Contact): Promise<boolean> {
-    return this.ctx.atomic(async (db) => {
-      const { id: _id, ...changes } = toRow(next, this.ctx.engine);
-      const result = await db
-        .updateTable('contacts')
-        .set(changes)
-        .where('id', '=', next.id)
-        .where('version', '=', next.version - 1)
-        .executeTakeFirst();
-      if (affected(result) === 0) return false;
-      await db.deleteFrom('contact_emails').where('contact_id', '=', next.id).execute();
-      await this.writeEmails(db, next);
-      await replaceSearchTerms(db, 'contact', next.id, sortKey(next.name), contactSearchTerms(next));
-      return true;
-    });
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.ctx.atomic(async (db) => {
-      await db.deleteFrom('contact_emails').where('contact_id', '=', id).execute();
-      await removeSearchTerms(db, 'contact', id);
-      await db.deleteFrom('contacts').where('id', '=', id).execute();
-    });
-  }
-
   async reassignAccount(fromAccountId: string, toAccountId: string | null, at: string): Promise<number> {
     const result = await this.ctx.db
       .updateTable('contacts')
@@ -129,25 +97,5 @@ export class SqlContactRepository implements ContactRepository {
       .orderBy('id')
       .execute();
     return rows.map((row) => toContact(row, this.ctx.engine));
-  }
-
-  /** Claims the contact's addresses; one another contact holds is a conflict naming it. */
-  private async writeEmails(db: Kysely<Database>, contact: Contact): Promise<void> {
-    const emails = emailsOf(contact);
-    if (emails.length === 0) return;
-    const result = await db
-      .insertInto('contact_emails')
-      .values(emails.map((email) => ({ email, canonical: canonicalEmail(email), contact_id: contact.id })))
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0n) === emails.length) return;
-    const holder = await db
-      .selectFrom('contact_emails')
-      .select(['email', 'contact_id'])
-      .where('email', 'in', emails)
-      .where('contact_id', '<>', contact.id)
-      .orderBy('email')
-      .executeTakeFirst();
-    throw storeConflicts.emailTaken(holder?.email ?? emails.join(', '), holder?.contact_id ?? 'unknown');
   }
 }

@@ -44,6 +44,21 @@ const forbidWithBuiltins = (builtinsMessage, ...rules) => ({
   ],
 });
 
+const noDefaultExport = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+/**
+ * `import('…')` of our packages whose names match `names` (a regex source), unless they match
+ * `except`. `no-restricted-imports` sees static imports only, and loading a package on demand
+ * (as the hub loads the SQL store) is an import all the same. A selector's regex cannot hold a
+ * slash, hence \u002F.
+ */
+const noDynamicImport = (message, names, except) => ({
+  'no-restricted-syntax': [
+    'error',
+    noDefaultExport,
+    { selector: `ImportExpression[source.value=/^@rapport\\u002F(${names})(\\u002F|$)/]${except ? `:not([source.value=/^@rapport\\u002F(${except})(\\u002F|$)/])` : ''}`, message },
+  ],
+});
+
 const tests = ['**/*.test.ts', '**/*.test.tsx'];
 const coreRule = ['core is pure domain: it imports no package of ours (no adapter, no surface) and no platform SDK.', [...ourPackages, ...platformSdks]];
 const extensionRule = ['the extension imports core and adapters, never another surface or the hub.', [...hub, ...slackApp, ...teamsApp, ...e2e]];
@@ -59,7 +74,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', noDefaultExport],
     },
   },
   {
@@ -140,6 +155,13 @@ export default tseslint.config(
     files: ['teams-app/scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
+  // The same rules for imports made at run time.
+  { files: ['core/src/**/*.ts'], rules: noDynamicImport(coreRule[0], '.*') },
+  ...adapterPackages.map((adapter) => ({
+    files: [`${adapter.folder}/src/**/*.{ts,tsx}`],
+    rules: noDynamicImport(`${adapter.name} is an adapter: it imports @rapport/core only.`, '.*', ['core', adapter.name.replace(/^@rapport\//, '')].join('|')),
+  })),
+  { files: ['extension/src/**/*.ts', 'teams-app/src/**/*.{ts,tsx}'], rules: noDynamicImport(browserNoSql[0], 'sql') },
   {
     // Test support that is not a package's public testing entry is named *.fixture.ts and left
     // out of the build (see each tsconfig.json), so only tests and other fixtures may import it.

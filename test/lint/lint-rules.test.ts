@@ -86,6 +86,22 @@ describe('the dependency rule', slow, () => {
   });
 });
 
+describe('imports made at run time', slow, () => {
+  const loading = (specifier: string): string => `export const loaded = await import('${specifier}');\n`;
+  const loadErrors = async (filePath: string, specifier: string): Promise<string[]> =>
+    (await problems(filePath, loading(specifier), 'no-restricted-syntax')).filter((message) => message !== 'Use named exports.');
+
+  it('fall under the same dependency rule', async () => {
+    expect(await loadErrors('core/src/deals/deal.service.ts', '@rapport/sql')).toHaveLength(1);
+    expect(await loadErrors('adapters/http/src/client.ts', '@rapport/indexeddb')).toHaveLength(1);
+    expect(await loadErrors('extension/src/background/sync.ts', '@rapport/sql')).toHaveLength(1);
+    expect(await loadErrors('teams-app/src/tab/main.tsx', '@rapport/sql/testing')).toHaveLength(1);
+    expect(await loadErrors('adapters/sql/src/open-store.ts', '@rapport/core')).toEqual([]);
+    expect(await loadErrors('teams-app/src/tab/main.tsx', './host/teams-host.js')).toEqual([]);
+    expect(await loadErrors('server/src/database.ts', '@rapport/sql')).toEqual([]);
+  });
+});
+
 describe('the length of a source file', slow, () => {
   const lines = (count: number): string => Array.from({ length: count }, (_, i) => `export const line${i} = ${i};`).join('\n') + '\n';
 

@@ -1,11 +1,10 @@
-import { asCrmError, CrmError } from '@rapport/core';
+import { asCrmError, CrmError, suggestSenderAccount } from '@rapport/core';
 import { RapportClient } from '@rapport/http';
 import { Request, type Response, type Settings } from '../shared/protocol.js';
 import type { StatusView } from '../shared/views.js';
 import type { Backend } from './backend.js';
 import { isNeverLogged } from './never-log.js';
 import { loadSettings, saveSettings } from './settings-store.js';
-import { suggestAccount } from './suggest-account.js';
 
 export interface RouterContext {
   backend(): Promise<Backend | null>;
@@ -58,7 +57,7 @@ async function run(request: Request, ctx: RouterContext): Promise<unknown> {
       const emails = await participants(request.emails, backend, settings);
       const entries = request.type === 'cards.cached' ? await backend.cachedCards(emails) : await backend.freshCards(emails);
       const own = [(await backend.me().catch(() => null))?.email, settings.localEmail].filter((e): e is string => Boolean(e));
-      return entries.map((entry) => (entry.card?.contact ? entry : { ...entry, suggestion: suggestAccount(entry.email, own) }));
+      return entries.map((entry) => (entry.card?.contact ? entry : { ...entry, suggestion: suggestSenderAccount(entry.email, own) }));
     }
     case 'logged.check':
       return (await need(ctx)).logged(request.keys);
@@ -73,7 +72,9 @@ async function run(request: Request, ctx: RouterContext): Promise<unknown> {
       return (await need(ctx)).createContact(input);
     }
     case 'deal.update':
-      return (await need(ctx)).updateDeal(request.dealId, request.version, request.change, request.label);
+      return (await need(ctx)).updateDeal(request.dealId, request.version, request.edit, request.label);
+    case 'deal.create':
+      return (await need(ctx)).createDeal(request.deal, request.label);
     case 'reminder.create': {
       const { type: _type, ...input } = request;
       return (await need(ctx)).createReminder(input);

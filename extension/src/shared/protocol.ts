@@ -37,6 +37,9 @@ export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = { mode: 'unset', hubUrl: '', token: '', neverLog: [], localName: '', localEmail: '', sidebarCollapsed: false };
 
+/** A storage key the worker updates when the outbox's state changes after a sync; open cards refresh on it. */
+export const OUTBOX_STATE_KEY = 'outboxState';
+
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status') }),
   z.object({ type: z.literal('cards.cached'), emails: z.array(Email).max(50) }),

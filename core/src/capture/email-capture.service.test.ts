@@ -60,6 +60,11 @@ describe('EmailCaptureService', () => {
       const li = await capture().createSender(gmail(), { name: '李娜', email: 'li.na@163.com', company: '163', domain: '163.com' });
       expect(li).toMatchObject({ name: '李娜', accountId: null, emails: ['li.na@163.com'] });
     });
+
+    it('never founds an account from the rep\'s own company\'s domain', async () => {
+      const colleague = await capture().createSender(gmail(), { name: 'Raj', email: 'raj.personal@rapport.test', company: 'Rapport', domain: 'rapport.test' });
+      expect(colleague.accountId).toBeNull();
+    });
   });
 
   it('sets a reminder about whoever has the address', async () => {

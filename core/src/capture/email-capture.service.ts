@@ -62,13 +62,14 @@ export class EmailCaptureService {
   /**
    * Creates a contact for an email's sender. The contact joins the account that already has
    * the sender's domain; failing that, the company the rep gave becomes a new account with
-   * that domain — unless the domain is free mail, in which case the contact has no account.
+   * that domain — unless the domain is free mail or the rep's own company's, in which case the
+   * contact has no account.
    */
   async createSender(actor: Actor, input: SenderInput): Promise<Contact> {
     const data = parseInput(SenderInput, input, 'contact');
     const known = await this.whoHas(data.email);
     let accountId = known.accountId;
-    if (!accountId && data.company && mayFoundAccount(data.domain)) {
+    if (!accountId && data.company && mayFoundAccount(data.domain, [actor.user.email])) {
       accountId = (await this.services.accounts.create(actor, { name: data.company, domains: [data.domain] })).id;
     }
     return this.services.contacts.create(actor, { name: data.name, emails: [data.email], accountId });

@@ -42,7 +42,7 @@ let databases = 0;
 /** Seconds to queue CHANGES deal changes (fake-indexeddb in Node: a ratio, not a browser's absolute speed). */
 async function outboxSeconds(batched: boolean): Promise<number> {
   const box = new IdbOutbox(await openSyncDb(`bench-outbox-${(databases += 1)}`));
-  const changes = Array.from({ length: CHANGES }, (_, i) => ({ op: { kind: 'updateDeal', dealId: `deal_${i}`, version: 1, change: { kind: 'stage', stageId: 'proposal' } }, label: `Move deal ${i}` }));
+  const changes = Array.from({ length: CHANGES }, (_, i) => ({ op: { kind: 'updateDeal', dealId: `deal_${i}`, version: 1, edit: { stageId: 'proposal' } }, label: `Move deal ${i}` }));
   const start = performance.now();
   if (batched) await box.enqueueMany(changes);
   else for (const change of changes) await box.enqueue(change);

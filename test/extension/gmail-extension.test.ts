@@ -4,11 +4,14 @@ import { createTestHub, type TestHub } from '@rapport/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, linkTo, type ExtensionBrowser, type HubLink } from '../support/extension-browser.js';
+import { insideSidebar } from '../support/sidebar-probe.js';
 
 /**
  * The built extension in Debian's Chromium against a real hub: Gmail is answered from saved
  * Gmail-shaped pages (the test says so: mail.google.com is not reachable here), the hub is the
- * real one, reached through a link the test can cut to play "offline".
+ * real one, reached through a link the test can cut to play "offline". The card sits in a
+ * closed shadow root, so the tests read it through the content script's own world
+ * (`insideSidebar`), as nothing on the page can.
  */
 
 const SHOTS = 'test-results/extension';
@@ -31,6 +34,7 @@ describe('Gmail extension against a hub', () => {
     deal = await test.hub.services.deals.create(ann, { title: 'Acme renewal 2027', accountId: acme.id, primaryContactId: zoe.id, amount: { minor: 4_800_000, currency: 'EUR' }, stageId: 'proposal', expectedCloseDate: '2026-12-15' });
     await test.hub.services.activities.log(ann, { type: 'call', subject: 'Pricing call with Zoë', contactId: zoe.id });
     await test.hub.services.reminders.create(ann, { title: 'Send the 3-year quote', due: 'in 2 days', contactId: zoe.id });
+    await test.hub.services.contacts.create(ann, { name: '王芳', emails: ['wang.fang@acme.example'], accountId: acme.id, title: 'Procurement' });
 
     browser = await launchExtension();
     browser.originals.set('msg-f:1801234567890123459', `Delivered-To: ann@rapport.test\nMessage-ID: ${RENEWAL_MESSAGE_ID}\nSubject: Renewal for 2027\nFrom: Zoë <zoe@acme.example>\n\nHi Ann`);
@@ -56,7 +60,7 @@ describe('Gmail extension against a hub', () => {
     return found;
   };
   const sidebar = (page: Page) => page.locator('#rapport-sidebar');
-  const card = (page: Page, email: string) => page.locator(`#rapport-sidebar section.card[data-email="${email}"]`);
+  const card = (page: Page, email: string) => insideSidebar(page).locator(`section.card[data-email="${email}"]`);
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, clip: { x: 1280 - 340, y: 0, width: 340, height: 800 } });
 
   it('shows the sender\'s card beside the thread, then the other participants, never the rep', async () => {
@@ -68,11 +72,41 @@ describe('Gmail extension against a hub', () => {
     expect(await zoe.locator('[data-deal]').textContent()).toMatch(/Acme renewal 2027.*Proposal.*closes Dec 15/s);
     expect(await zoe.locator('[data-section="reminders"]').textContent()).toContain('Send the 3-year quote');
     expect(await zoe.locator('[data-section="recent-activity"]').textContent()).toContain('Pricing call with Zoë');
-    const emails = await page.locator('#rapport-sidebar section.card').evaluateAll((els) => els.map((el) => el.getAttribute('data-email')));
+    const emails = await insideSidebar(page).locator('section.card').attributeOfAll('data-email');
     expect(emails).toEqual(['zoe@acme.example', 'wang.wei@acme.example']);
     expect(await card(page, 'wang.wei@acme.example').textContent()).toContain('works at Acme Corp');
     await shot(page, 'sidebar-card');
     await page.close();
+  });
+
+  it('keeps the card out of reach of the page\'s own scripts (a closed shadow root)', async () => {
+    const page = await browser.gmail('conversation-on');
+    await expect.poll(() => card(page, 'zoe@acme.example').locator('[data-deal]').count(), { timeout: 15_000 }).toBe(1);
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('#rapport-sidebar');
+      return { shadowRoot: host?.shadowRoot ?? null, cards: document.querySelectorAll('section.card').length, text: host?.textContent ?? '', html: document.documentElement.outerHTML };
+    });
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.cards).toBe(0);
+    expect(seen.text).not.toContain('Acme renewal 2027');
+    expect(seen.html).not.toContain('Acme renewal 2027');
+    expect(await card(page, 'zoe@acme.example').locator('[data-deal]').textContent()).toContain('Acme renewal 2027');
+    await page.close();
+  });
+
+  it('says a participant on the never-log list is never logged, instead of looking them up forever', async () => {
+    const options = await browser.extensionPage('options.html');
+    const send = (message: unknown) => options.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+    await send({ type: 'settings.save', settings: { neverLog: ['payroll.example', 'wang.wei@acme.example'] } });
+    const page = await browser.gmail('conversation-on');
+    const wang = card(page, 'wang.wei@acme.example');
+    await expect.poll(() => wang.locator('[data-part="never-logged"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await wang.textContent()).toContain('this address is on your never-log list');
+    expect(await wang.textContent()).not.toContain('Looking up');
+    expect(await wang.locator('[data-action="log-email"]').count()).toBe(0);
+    await send({ type: 'settings.save', settings: { neverLog: ['payroll.example'] } });
+    await page.close();
+    await options.close();
   });
 
   it('logs the email once, by its Message-ID, and shows it as logged when the thread opens again', async () => {
@@ -103,6 +137,8 @@ describe('Gmail extension against a hub', () => {
     expect(activities.items[0].participants).toEqual(['zoe@acme.example', 'ann@rapport.test', 'wang.wei@acme.example']);
     expect(activities.items[0].body).toContain('<img src=x onerror=alert(1)>');
     expect(activities.items[0].body.length).toBeLessThanOrEqual(240);
+    // "Show original" was asked for as Gmail offers it, with the page key Gmail publishes.
+    expect(browser.originalRequests.some((url) => url.includes('ik=5d2b1c9e8f') && url.includes('view=om'))).toBe(true);
     await page.close();
   });
 
@@ -138,9 +174,26 @@ describe('Gmail extension against a hub', () => {
     await test.hub.services.deals.update(mia, deal.id, { amount: { minor: 5_100_000, currency: 'EUR' } }, { expectedVersion: current.version });
     await card(page, 'zoe@acme.example').locator('form[data-form="deal"] input[name="amount"]').fill('45000');
     await card(page, 'zoe@acme.example').locator('form[data-form="deal"] [data-action="save"]').click();
-    await expect.poll(() => sidebar(page).locator('.toast.error').textContent(), { timeout: 10_000 }).toMatch(/changed by someone else/);
+    await expect.poll(() => insideSidebar(page).locator('.toast.error').textContent(), { timeout: 10_000 }).toMatch(/changed by someone else/);
     await expect.poll(() => card(page, 'zoe@acme.example').locator('[data-deal] .amount').textContent()).toContain('51,000');
     expect((await dealNow()).amount.minor).toBe(5_100_000);
+    await page.close();
+  });
+
+  it('saves every field changed in one Save: the stage and the amount', async () => {
+    const page = await browser.gmail('conversation-on');
+    await expect.poll(() => sidebar(page).getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
+    const zoe = card(page, 'zoe@acme.example');
+    await zoe.locator('[data-action="update-deal"]').click();
+    await zoe.locator('form[data-form="deal"] select[name="stage"]').selectOption('proposal');
+    await zoe.locator('form[data-form="deal"] input[name="amount"]').fill('47500');
+    await zoe.locator('form[data-form="deal"] [data-action="save"]').click();
+    await expect.poll(async () => {
+      const now = await dealNow();
+      return [now.stageId, now.amount.minor];
+    }, { timeout: 10_000 }).toEqual(['proposal', 4_750_000]);
+    await expect.poll(() => card(page, 'zoe@acme.example').locator('[data-deal] .amount').textContent()).toContain('47,500');
+    expect(await card(page, 'zoe@acme.example').locator('[data-part="stage"]').textContent()).toBe('Proposal');
     await page.close();
   });
 
@@ -165,7 +218,7 @@ describe('Gmail extension against a hub', () => {
     await zoe.locator('[data-action="update-deal"]').click();
     await zoe.locator('form[data-form="deal"] input[name="close"]').fill('2027-01-31');
     await zoe.locator('form[data-form="deal"] [data-action="save"]').click();
-    await expect.poll(() => sidebar(page).locator('.chip').textContent(), { timeout: 15_000 }).toContain('1 waiting');
+    await expect.poll(() => insideSidebar(page).locator('.chip').textContent(), { timeout: 15_000 }).toContain('1 waiting');
     expect((await dealNow()).expectedCloseDate).toBe('2026-12-15');
     // The cached card shows the change at once, even offline.
     await page.reload();
@@ -175,6 +228,8 @@ describe('Gmail extension against a hub', () => {
     const popup = await browser.extensionPage('popup.html');
     await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'sync.now' }));
     await expect.poll(async () => (await dealNow()).expectedCloseDate, { timeout: 10_000 }).toBe('2027-01-31');
+    // The open card updates itself once the outbox drained: no stale "1 waiting".
+    await expect.poll(() => insideSidebar(page).locator('.chip').textContent(), { timeout: 10_000 }).toBe('Synced');
     await popup.close();
     await page.close();
   });
@@ -191,6 +246,9 @@ describe('Gmail extension against a hub', () => {
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
 
     await popup.reload();
+    // One character is a whole Chinese family name.
+    await popup.fill('#search', '王');
+    await expect.poll(() => popup.locator('#results').textContent(), { timeout: 10_000 }).toContain('王芳');
     await popup.fill('#search', 'zoe');
     await expect.poll(() => popup.locator('#results .row').first().textContent(), { timeout: 10_000 }).toContain('Zoë Ångström');
     await expect.poll(() => popup.locator(`[data-reminder="${due.id}"]`).count(), { timeout: 10_000 }).toBe(1);
@@ -222,7 +280,7 @@ describe('Gmail extension in local mode', () => {
 
   it('keeps the whole CRM in the browser: create contact with the company from the domain, log, search, export', async () => {
     const page = await browser.gmail('conversation-off');
-    const jose = page.locator('#rapport-sidebar section.card[data-email="jose.nunez@globex.example"]');
+    const jose = insideSidebar(page).locator('section.card[data-email="jose.nunez@globex.example"]');
     await expect.poll(() => jose.locator('form[data-form="create-contact"]').count(), { timeout: 15_000 }).toBe(1);
     expect(await jose.locator('input[name="company"]').inputValue()).toBe('Globex');
     await jose.locator('form[data-form="create-contact"] button[type="submit"]').click();
@@ -230,7 +288,31 @@ describe('Gmail extension in local mode', () => {
     await jose.locator('[data-action="log-email"]').click();
     await expect.poll(() => jose.locator('[data-state="logged"]').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => jose.locator('[data-section="recent-activity"]').textContent(), { timeout: 10_000 }).toContain('Demo follow-up');
+
+    // Deals in local mode: create one from the card, then edit its stage and amount in one save.
+    await jose.locator('[data-action="new-deal"]').click();
+    await jose.locator('form[data-form="new-deal"] input[name="title"]').fill('Globex pilot');
+    await jose.locator('form[data-form="new-deal"] input[name="amount"]').fill('12000');
+    await jose.locator('form[data-form="new-deal"] input[name="currency"]').fill('EUR');
+    await jose.locator('form[data-form="new-deal"] button[type="submit"]').click();
+    await expect.poll(() => jose.locator('[data-deal]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await jose.locator('[data-deal]').textContent()).toMatch(/Globex pilot.*12,000/s);
+    await jose.locator('[data-action="update-deal"]').click();
+    await jose.locator('form[data-form="deal"] select[name="stage"]').selectOption('negotiation');
+    await jose.locator('form[data-form="deal"] input[name="amount"]').fill('15000');
+    await jose.locator('form[data-form="deal"] [data-action="save"]').click();
+    await expect.poll(() => jose.locator('[data-part="stage"]').textContent(), { timeout: 10_000 }).toBe('Negotiation');
+    expect(await jose.locator('[data-deal] .amount').textContent()).toContain('15,000');
     await page.close();
+
+    // And from the popup: search from the first character, then "New deal" on the account.
+    const popup = await browser.extensionPage('popup.html');
+    await popup.fill('#search', 'G');
+    await popup.locator('#results .row', { hasText: 'Globex' }).first().locator('[data-action="new-deal"]').click();
+    await popup.fill('form[data-form="new-deal"] input[name="title"]', 'Globex expansion');
+    await popup.click('form[data-form="new-deal"] button[type="submit"]');
+    await expect.poll(() => popup.locator('#message').textContent(), { timeout: 10_000 }).toContain('Globex expansion created');
+    await popup.close();
 
     const options = await browser.extensionPage('options.html');
     const send = (message: unknown) => options.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
@@ -241,6 +323,10 @@ describe('Gmail extension in local mode', () => {
     expect(exported.contacts.map((c: { name: string }) => c.name)).toEqual(['José Núñez']);
     expect(exported.accounts.map((a: { domains: string[] }) => a.domains)).toEqual([['globex.example']]);
     expect(exported.activities).toHaveLength(1);
+    expect(exported.deals.map((d: { title: string; stageId: string; amount: { minor: number } }) => [d.title, d.stageId, d.amount.minor]).sort()).toEqual([
+      ['Globex expansion', 'lead', 0],
+      ['Globex pilot', 'negotiation', 1_500_000],
+    ]);
     const csv = (await send({ type: 'export', format: 'csv' })) as { data: { text: string } };
     expect(csv.data.text).toContain('"contact","José Núñez","jose.nunez@globex.example","Globex"');
     await options.close();

@@ -210,6 +210,9 @@ describe.each(ENGINES)('the Slack app in a hub on $engine', ({ engine, available
     expect(view.blocks[1]?.element?.initial_value).toBe('Lucía says: budget approved & signed <soon>');
     const options = await (await s.send(s.form(blockSuggestion({ id: s.slackIds.ann }, 'customer', 'acme')))).json();
     expect(options.options[0]).toMatchObject({ value: acmeId });
+    // Found from the first character typed, as one character is a whole Chinese family name.
+    const first = await (await s.send(s.form(blockSuggestion({ id: s.slackIds.ann }, 'customer', 'A')))).json();
+    expect(first.options.map((o: { value: string }) => o.value)).toContain(acmeId);
     const submit = (id: string) =>
       s.send(s.form(viewSubmission({ id: s.slackIds.ann }, { id, callback_id: view.callback_id, private_metadata: view.private_metadata }, {
         customer: { customer: { type: 'external_select', selected_option: { value: acmeId } } },

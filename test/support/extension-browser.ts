@@ -34,6 +34,8 @@ export interface ExtensionBrowser {
   serve(name: string): void;
   /** Raw messages Gmail's "Show original" answers with, by permanent message id. */
   originals: Map<string, string>;
+  /** Every "Show original" address the extension asked for. */
+  originalRequests: string[];
   gmail(name: string): Promise<Page>;
   extensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -53,9 +55,11 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
   const id = new URL(worker.url()).host;
   let current = 'conversation-on';
   const originals = new Map<string, string>();
+  const originalRequests: string[] = [];
   await context.route('https://mail.google.com/**', async (route) => {
     const url = new URL(route.request().url());
     if (url.searchParams.get('view') === 'om') {
+      originalRequests.push(url.href);
       const raw = originals.get(url.searchParams.get('permmsgid') ?? '');
       const escaped = (raw ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
       return route.fulfill({ status: raw ? 200 : 404, contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><body><pre class="raw_message_text" id="raw_message_text">${escaped}</pre></body></html>` });
@@ -67,6 +71,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     worker,
     id,
     originals,
+    originalRequests,
     serve: (name) => {
       current = name;
     },

@@ -7,6 +7,7 @@ export * from './contract/routes/accounts.routes.js';
 export * from './contract/routes/contacts.routes.js';
 export * from './contract/routes/deals.routes.js';
 export * from './contract/routes/activities.routes.js';
+export * from './contract/routes/capture.routes.js';
 export * from './contract/routes/reminders.routes.js';
 export * from './openapi.js';
 export * from './client/client.js';

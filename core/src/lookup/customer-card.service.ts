@@ -89,14 +89,23 @@ async function resolve(uow: UnitOfWork, key: CardKey): Promise<{ contact: Contac
   }
   if (typeof key.email !== 'string' || !isEmail(key.email)) throw invalidInput('Give an email address such as ann@acme.com.', [{ path: 'email', message: 'Not an email address.' }]);
   const email = normalizeEmail(key.email);
+  const found = await whoHasAddress(uow, email);
+  if (found) return found;
+  throw new CrmError('not_found', `Nobody in the CRM has the address ${email}, and no account has the domain ${domainOf(email)}.`, {
+    details: { email },
+  });
+}
+
+/**
+ * Who an email address belongs to: the contact with it (exactly, or the same mailbox written
+ * another way), else the account whose domain it is; null when neither.
+ */
+export async function whoHasAddress(uow: UnitOfWork, email: string): Promise<{ contact: Contact | null; account: Account | null; matchedBy: CustomerCard['matchedBy'] } | null> {
   const exact = (await uow.contacts.findByEmails([email]))[0];
   const contact = exact ?? (await uow.contacts.findByCanonicalEmail(canonicalEmail(email)))[0] ?? null;
   if (contact) {
     return { contact, account: contact.accountId ? await uow.accounts.get(contact.accountId) : null, matchedBy: exact ? 'email' : 'canonical_email' };
   }
   const account = (await accountsForDomain(uow, domainOf(email)))[0];
-  if (account) return { contact: null, account, matchedBy: 'domain' };
-  throw new CrmError('not_found', `Nobody in the CRM has the address ${email}, and no account has the domain ${domainOf(email)}.`, {
-    details: { email },
-  });
+  return account ? { contact: null, account, matchedBy: 'domain' } : null;
 }

@@ -1,6 +1,8 @@
+import type { DealEdit } from '@rapport/core';
 import type { CardEntry, LookupView, PersonView, PipelineView, ReminderView, WriteResult } from '../shared/views.js';
-import type { DealChange } from '../shared/protocol.js';
+import type { NewDeal } from '../shared/protocol.js';
 
+/** An email to log, as the content script read it from Gmail (the core's CapturedEmail, with Gmail's own id). */
 export interface LogEmailInput {
   email: string;
   gmailId: string;
@@ -11,6 +13,7 @@ export interface LogEmailInput {
   text: string;
 }
 
+/** A new contact from a sender (the core's SenderInput). */
 export interface CreateContactInput {
   name: string;
   email: string;
@@ -18,6 +21,7 @@ export interface CreateContactInput {
   domain: string | null;
 }
 
+/** A reminder from the card or the popup (the core's CapturedReminder). */
 export interface ReminderInput {
   title: string;
   due: string;
@@ -50,7 +54,9 @@ export interface Backend {
   logged(gmailIds: string[]): Promise<string[]>;
   logEmail(input: LogEmailInput): Promise<WriteResult>;
   createContact(input: CreateContactInput): Promise<WriteResult>;
-  updateDeal(dealId: string, version: number, change: DealChange, label: string): Promise<WriteResult>;
+  /** Saves every field of the edit, or refuses saying what was not saved. */
+  updateDeal(dealId: string, version: number, edit: DealEdit, label: string): Promise<WriteResult>;
+  createDeal(input: NewDeal, label: string): Promise<WriteResult>;
   createReminder(input: ReminderInput): Promise<WriteResult>;
   dueReminders(): Promise<DueReminder[]>;
   completeReminder(id: string, version: number): Promise<WriteResult>;

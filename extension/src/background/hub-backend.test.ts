@@ -23,13 +23,14 @@ function fakeHub() {
     if (key && seenKeys.has(key)) return (seenKeys.get(key) as Response).clone();
     let answer: Response;
     if (url.pathname === '/api/v1/cards') answer = json(200, card());
-    else if (url.pathname === '/api/v1/deals/deal_1/stage') {
+    else if (url.pathname === '/api/v1/capture/deals/deal_1/edit') {
       if (headers['if-match'] !== `"${state.deal.version}"`) answer = json(412, { code: 'conflict', detail: 'This deal was changed by someone else (now version 4).' });
       else {
-        state.deal = { ...state.deal, stageId: (JSON.parse(String(init.body)) as { stageId: string }).stageId, version: state.deal.version + 1 };
+        const edit = JSON.parse(String(init.body)) as { stageId?: string; amount?: { minor: number; currency: string }; expectedCloseDate?: string };
+        state.deal = { ...state.deal, ...edit, version: state.deal.version + 1 };
         answer = json(200, state.deal);
       }
-    } else if (url.pathname === '/api/v1/activities') answer = json(201, { activity: { id: 'act_1' }, created: true });
+    } else if (url.pathname === '/api/v1/capture/emails') answer = json(201, { activity: { id: 'act_1' }, created: true });
     else answer = json(404, { code: 'not_found', detail: 'No such endpoint.' });
     if (key) seenKeys.set(key, answer.clone());
     if (state.loseNextAnswer) {
@@ -56,7 +57,7 @@ describe('HubBackend sync', () => {
     const { hub, backend, outbox } = await setUp();
     await backend.freshCards(['zoe@acme.example']);
     hub.state.online = false;
-    expect(await backend.updateDeal('deal_1', 3, { kind: 'stage', stageId: 'proposal' }, 'Move Renewal to Proposal')).toEqual({ queued: true });
+    expect(await backend.updateDeal('deal_1', 3, { stageId: 'proposal' }, 'Move Renewal to Proposal')).toEqual({ queued: true });
     expect((await backend.outbox()).pending).toBe(1);
     const [cached] = await backend.cachedCards(['zoe@acme.example']);
     expect(cached?.card?.openDeals[0]?.deal.stageId).toBe('proposal');
@@ -65,23 +66,43 @@ describe('HubBackend sync', () => {
     hub.state.online = true;
     expect(await backend.sync()).toBe(true);
     expect(hub.state.deal).toMatchObject({ stageId: 'proposal', version: 4 });
-    const stage = hub.sent.filter((s) => s.path.endsWith('/stage'));
+    const stage = hub.sent.filter((s) => s.path.endsWith('/edit'));
     expect(stage).toHaveLength(1);
     expect(stage[0]).toMatchObject({ ifMatch: '"3"', key: (await outbox.list())[0]?.key ?? expect.any(String) });
     expect(await outbox.list()).toEqual([]);
   });
 
+  it('sends every field changed in one save as one edit, and shows them all on the cached card while offline', async () => {
+    const { hub, backend } = await setUp();
+    await backend.freshCards(['zoe@acme.example']);
+    hub.state.online = false;
+    await backend.updateDeal('deal_1', 3, { stageId: 'proposal', amount: { minor: 4_500_000, currency: 'EUR' } }, 'Update Renewal');
+    const [cached] = await backend.cachedCards(['zoe@acme.example']);
+    expect(cached?.card?.openDeals[0]?.deal).toMatchObject({ stageId: 'proposal', amount: { minor: 4_500_000 } });
+    hub.state.online = true;
+    await backend.sync();
+    expect(hub.state.deal).toMatchObject({ stageId: 'proposal', amount: { minor: 4_500_000, currency: 'EUR' }, version: 4 });
+    expect(hub.sent.filter((s) => s.path.endsWith('/edit'))).toHaveLength(1);
+  });
+
+  it('sends a single-field change left in the outbox by an earlier version as an edit', async () => {
+    const { hub, backend, outbox } = await setUp();
+    await outbox.enqueue({ op: { kind: 'updateDeal', dealId: 'deal_1', version: 3, change: { kind: 'close', date: '2027-01-31' } }, label: 'Set Renewal close date' });
+    expect(await backend.sync()).toBe(true);
+    expect(hub.state.deal).toMatchObject({ expectedCloseDate: '2027-01-31', version: 4 });
+  });
+
   it('reports a stale version at once when online, and keeps nothing in the outbox', async () => {
     const { backend, outbox } = await setUp();
-    await expect(backend.updateDeal('deal_1', 2, { kind: 'stage', stageId: 'proposal' }, 'Move Renewal to Proposal')).rejects.toThrow(/changed by someone else/);
-    await expect(backend.updateDeal('deal_1', 2, { kind: 'stage', stageId: 'proposal' }, 'x')).rejects.toBeInstanceOf(CrmError);
+    await expect(backend.updateDeal('deal_1', 2, { stageId: 'proposal' }, 'Move Renewal to Proposal')).rejects.toThrow(/changed by someone else/);
+    await expect(backend.updateDeal('deal_1', 2, { stageId: 'proposal' }, 'x')).rejects.toBeInstanceOf(CrmError);
     expect(await outbox.list()).toEqual([]);
   });
 
   it('shows a change the hub refuses later, with its reason, until the rep dismisses it', async () => {
     const { hub, backend } = await setUp();
     hub.state.online = false;
-    await backend.updateDeal('deal_1', 3, { kind: 'stage', stageId: 'proposal' }, 'Move Renewal to Proposal');
+    await backend.updateDeal('deal_1', 3, { stageId: 'proposal' }, 'Move Renewal to Proposal');
     hub.state.deal.version = 4; // someone else changed it meanwhile
     hub.state.online = true;
     await backend.sync();
@@ -101,7 +122,7 @@ describe('HubBackend sync', () => {
     let calls = 0;
     const flaky = (async (input: string, init?: RequestInit) => {
       calls += 1;
-      if (String(input).includes('/activities') && calls < 4) hub.state.loseNextAnswer = true;
+      if (String(input).includes('/capture/emails') && calls < 4) hub.state.loseNextAnswer = true;
       return lose(input, init);
     }) as unknown as typeof fetch;
     const db = await openSyncDb(`hub-backend-${(databases += 1)}`);
@@ -109,7 +130,7 @@ describe('HubBackend sync', () => {
     const input = { email: 'zoe@acme.example', gmailId: '18ff', messageId: '<a@b>', subject: 'Hi', occurredAt: null, participants: ['zoe@acme.example'], text: 'hello' };
     expect(await flakyBackend.logEmail(input)).toEqual({ queued: true });
     expect(await flakyBackend.sync()).toBe(true);
-    const logs = hub.sent.filter((s) => s.path === '/api/v1/activities');
+    const logs = hub.sent.filter((s) => s.path === '/api/v1/capture/emails');
     expect(logs).toHaveLength(2);
     expect(logs[0]?.key).toBe(logs[1]?.key);
     expect(await flakyBackend.logged(['18ff'])).toEqual(['18ff']);

@@ -1,10 +1,10 @@
-import { asCrmError, CrmError } from '@rapport/core';
+import { asCrmError, CrmError, type DealEdit } from '@rapport/core';
 import { RapportClient } from '@rapport/http';
 import type { IdbCardCache, IdbOutbox } from '@rapport/indexeddb';
-import type { DealChange, Settings } from '../shared/protocol.js';
+import type { NewDeal, Settings } from '../shared/protocol.js';
 import type { CardEntry, CardView, LookupView, PersonView, PipelineView, WriteResult } from '../shared/views.js';
 import type { Backend, CreateContactInput, DueReminder, LogEmailInput, Notice, ReminderInput } from './backend.js';
-import { applyDealChange } from './optimistic.js';
+import { applyDealEdit } from './optimistic.js';
 import { sendOp, type OutboxOp } from './outbox-ops.js';
 import { aboutText, lookupView } from './views.js';
 
@@ -107,10 +107,17 @@ export class HubBackend implements Backend {
     return this.write({ kind: 'createContact', input }, `Create contact ${input.name}`);
   }
 
-  async updateDeal(dealId: string, version: number, change: DealChange, label: string): Promise<WriteResult> {
-    const result = await this.write({ kind: 'updateDeal', dealId, version, change }, label);
-    if (result.queued) await this.cache.updateCards<CardView | null>((card) => (card ? applyDealChange(card, dealId, change) : null));
+  async updateDeal(dealId: string, version: number, edit: DealEdit, label: string): Promise<WriteResult> {
+    const result = await this.write({ kind: 'updateDeal', dealId, version, edit }, label);
+    if (!result.queued) return result;
+    const pipelines = (await this.cache.getMark<PipelineView[]>('pipelines')) ?? [];
+    const stageName = pipelines.flatMap((p) => p.stages).find((s) => s.id === edit.stageId)?.name;
+    await this.cache.updateCards<CardView | null>((card) => (card ? applyDealEdit(card, dealId, edit, stageName) : null));
     return result;
+  }
+
+  createDeal(deal: NewDeal, label: string): Promise<WriteResult> {
+    return this.write({ kind: 'createDeal', deal }, label);
   }
 
   createReminder(input: ReminderInput): Promise<WriteResult> {

@@ -3,16 +3,16 @@ import {
   createServices,
   ensureDefaultPipeline,
   fireTime,
-  isFreeMailDomain,
   systemClock,
   TimeOrderedIds,
   type Actor,
+  type DealEdit,
   type Reminder,
   type Services,
   type Store,
 } from '@rapport/core';
 import type { IdbCardCache } from '@rapport/indexeddb';
-import type { DealChange } from '../shared/protocol.js';
+import type { NewDeal } from '../shared/protocol.js';
 import type { CardEntry, CardView, LookupView, PersonView, PipelineView, WriteResult } from '../shared/views.js';
 import type { Backend, CreateContactInput, DueReminder, LogEmailInput, Notice, ReminderInput } from './backend.js';
 import { aboutText, lookupView } from './views.js';
@@ -60,51 +60,29 @@ export class LocalBackend implements Backend {
     return gmailIds.filter((_, i) => marks[i] !== null);
   }
 
-  async logEmail(input: LogEmailInput): Promise<WriteResult> {
-    const card = await this.card(input.email);
-    if (!card) throw asCrmError(new Error(`Nobody in Rapport has the address ${input.email}: create the contact first.`));
-    await this.services.activities.log(this.actor, {
-      type: 'email',
-      subject: input.subject || null,
-      body: input.text || null,
-      ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
-      contactId: card.contact?.id ?? null,
-      accountId: card.account?.id ?? null,
-      externalId: input.messageId,
-      participants: input.participants,
-    });
-    await this.cache.putMark(`logged:${input.gmailId}`, input.messageId);
+  async logEmail({ gmailId, ...email }: LogEmailInput): Promise<WriteResult> {
+    await this.services.capture.logEmail(this.actor, email);
+    await this.cache.putMark(`logged:${gmailId}`, email.messageId);
     return DONE;
   }
 
   async createContact(input: CreateContactInput): Promise<WriteResult> {
-    let accountId = (await this.card(input.email))?.account?.id ?? null;
-    if (!accountId && input.company && input.domain && !isFreeMailDomain(input.domain)) {
-      accountId = (await this.services.accounts.create(this.actor, { name: input.company, domains: [input.domain] })).id;
-    }
-    await this.services.contacts.create(this.actor, { name: input.name, emails: [input.email], accountId });
+    await this.services.capture.createSender(this.actor, input);
     return DONE;
   }
 
-  async updateDeal(dealId: string, version: number, change: DealChange): Promise<WriteResult> {
-    const options = { expectedVersion: version };
-    const deals = this.services.deals;
-    if (change.kind === 'stage') await deals.moveStage(this.actor, dealId, change.stageId, options);
-    if (change.kind === 'amount') await deals.update(this.actor, dealId, { amount: { minor: change.minor, currency: change.currency } }, options);
-    if (change.kind === 'close') await deals.update(this.actor, dealId, { expectedCloseDate: change.date }, options);
-    if (change.kind === 'win') await deals.win(this.actor, dealId, options);
-    if (change.kind === 'lose') await deals.lose(this.actor, dealId, { reason: change.reason, competitor: change.competitor }, options);
+  async updateDeal(dealId: string, version: number, edit: DealEdit): Promise<WriteResult> {
+    await this.services.capture.editDeal(this.actor, dealId, edit, { expectedVersion: version });
+    return DONE;
+  }
+
+  async createDeal(deal: NewDeal): Promise<WriteResult> {
+    await this.services.deals.create(this.actor, deal);
     return DONE;
   }
 
   async createReminder(input: ReminderInput): Promise<WriteResult> {
-    let { contactId, accountId } = input;
-    if (!contactId && !accountId && !input.dealId && input.email) {
-      const card = await this.card(input.email);
-      contactId = card?.contact?.id ?? null;
-      accountId = card?.account?.id ?? null;
-    }
-    await this.services.reminders.create(this.actor, { title: input.title, due: input.due, contactId, accountId, dealId: input.dealId });
+    await this.services.capture.remind(this.actor, input);
     return DONE;
   }
 

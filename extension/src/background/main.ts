@@ -1,6 +1,7 @@
 import { CrmError } from '@rapport/core';
 import { IdbCardCache, IdbOutbox, IdbStore, openSyncDb } from '@rapport/indexeddb';
-import { alarms, isOnline, notifications, onOnline, runtime } from '../platform/browser.js';
+import { alarms, isOnline, notifications, onOnline, runtime, storage } from '../platform/browser.js';
+import { OUTBOX_STATE_KEY } from '../shared/protocol.js';
 import type { Backend } from './backend.js';
 import { HubBackend } from './hub-backend.js';
 import { LocalBackend } from './local-backend.js';
@@ -52,7 +53,16 @@ async function backend(): Promise<Backend | null> {
 
 async function sync(): Promise<void> {
   const active = await backend();
-  if (active) online = await syncOnce(active, await cache);
+  if (!active) return;
+  const state = async (): Promise<string> => {
+    const outbox = await active.outbox();
+    return `${online ? 'online' : 'offline'}:${outbox.pending}:${outbox.refused.map((r) => r.seq).join(',')}`;
+  };
+  const before = await state();
+  online = await syncOnce(active, await cache);
+  const after = await state();
+  // Open cards listen for this: when the outbox drains (or a change is refused), they update themselves.
+  if (after !== before) await storage.set(OUTBOX_STATE_KEY, { state: after, at: Date.now() });
 }
 
 async function exportData(format: 'json' | 'csv'): Promise<{ filename: string; mime: string; text: string }> {

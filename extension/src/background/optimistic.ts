@@ -1,34 +1,25 @@
-import type { DealChange } from '../shared/protocol.js';
+import type { DealEdit } from '@rapport/core';
 import type { CardView } from '../shared/views.js';
 
 /**
- * A cached card with a deal change the hub has not confirmed yet, so the sidebar shows what
- * the rep did while offline. Null when the card does not hold the deal. The hub's next card replaces it.
+ * A cached card with a deal edit the hub has not confirmed yet, so the sidebar shows what the
+ * rep did while offline. Null when the card does not hold the deal. The hub's next card replaces it.
  */
-export function applyDealChange(card: CardView, dealId: string, change: DealChange): CardView | null {
+export function applyDealEdit(card: CardView, dealId: string, edit: DealEdit, stageName?: string): CardView | null {
   const index = card.openDeals.findIndex((d) => d.deal.id === dealId);
   const summary = card.openDeals[index];
   if (!summary) return null;
+  if (edit.outcome) return { ...card, openDeals: card.openDeals.filter((d) => d.deal.id !== dealId) };
   const deal = { ...summary.deal };
-  let stageName = summary.stageName;
-  let daysInStage = summary.daysInStage;
-  switch (change.kind) {
-    case 'stage':
-      deal.stageId = change.stageId;
-      stageName = change.stageId;
-      daysInStage = 0;
-      break;
-    case 'amount':
-      deal.amount = { minor: change.minor, currency: change.currency };
-      break;
-    case 'close':
-      deal.expectedCloseDate = change.date;
-      break;
-    case 'win':
-    case 'lose':
-      return { ...card, openDeals: card.openDeals.filter((d) => d.deal.id !== dealId) };
+  let { stageName: shownStage, daysInStage } = summary;
+  if (edit.stageId !== undefined && edit.stageId !== deal.stageId) {
+    deal.stageId = edit.stageId;
+    shownStage = stageName ?? edit.stageId;
+    daysInStage = 0;
   }
+  if (edit.amount) deal.amount = { minor: edit.amount.minor, currency: edit.amount.currency };
+  if (edit.expectedCloseDate !== undefined) deal.expectedCloseDate = edit.expectedCloseDate;
   const openDeals = [...card.openDeals];
-  openDeals[index] = { deal, stageName, daysInStage };
+  openDeals[index] = { deal, stageName: shownStage, daysInStage };
   return { ...card, openDeals };
 }

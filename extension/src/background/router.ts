@@ -1,11 +1,10 @@
-import { asCrmError, CrmError } from '@rapport/core';
+import { asCrmError, CrmError, suggestSenderAccount } from '@rapport/core';
 import { RapportClient } from '@rapport/http';
 import { Request, type Response, type Settings } from '../shared/protocol.js';
-import type { StatusView } from '../shared/views.js';
+import type { CardEntry, StatusView } from '../shared/views.js';
 import type { Backend } from './backend.js';
 import { isNeverLogged } from './never-log.js';
 import { loadSettings, saveSettings } from './settings-store.js';
-import { suggestAccount } from './suggest-account.js';
 
 export interface RouterContext {
   backend(): Promise<Backend | null>;
@@ -36,10 +35,11 @@ async function need(ctx: RouterContext): Promise<Backend> {
   return backend;
 }
 
-/** The addresses worth a card: not the rep's own, not on the never-log list. */
-async function participants(emails: string[], backend: Backend, settings: Settings): Promise<string[]> {
+/** The addresses worth a card (not the rep's own), split by whether the never-log list names them. */
+async function participants(emails: string[], backend: Backend, settings: Settings): Promise<{ lookUp: string[]; neverLogged: string[] }> {
   const me = await backend.me().catch(() => null);
-  return [...new Set(emails)].filter((e) => e !== me?.email && e !== settings.localEmail && !isNeverLogged(settings, e));
+  const others = [...new Set(emails)].filter((e) => e !== me?.email && e !== settings.localEmail);
+  return { lookUp: others.filter((e) => !isNeverLogged(settings, e)), neverLogged: others.filter((e) => isNeverLogged(settings, e)) };
 }
 
 async function run(request: Request, ctx: RouterContext): Promise<unknown> {
@@ -55,10 +55,12 @@ async function run(request: Request, ctx: RouterContext): Promise<unknown> {
     case 'cards.fresh': {
       const backend = await need(ctx);
       const settings = await loadSettings();
-      const emails = await participants(request.emails, backend, settings);
-      const entries = request.type === 'cards.cached' ? await backend.cachedCards(emails) : await backend.freshCards(emails);
+      const { lookUp, neverLogged } = await participants(request.emails, backend, settings);
+      const entries = request.type === 'cards.cached' ? await backend.cachedCards(lookUp) : await backend.freshCards(lookUp);
       const own = [(await backend.me().catch(() => null))?.email, settings.localEmail].filter((e): e is string => Boolean(e));
-      return entries.map((entry) => (entry.card?.contact ? entry : { ...entry, suggestion: suggestAccount(entry.email, own) }));
+      // Never looked up: the card says so instead of waiting for an answer that never comes.
+      const unlogged: CardEntry[] = neverLogged.map((email) => ({ email, card: null, savedAt: null, fresh: true, neverLogged: true }));
+      return [...entries.map((entry) => (entry.card?.contact ? entry : { ...entry, suggestion: suggestSenderAccount(entry.email, own) })), ...unlogged];
     }
     case 'logged.check':
       return (await need(ctx)).logged(request.keys);
@@ -73,7 +75,9 @@ async function run(request: Request, ctx: RouterContext): Promise<unknown> {
       return (await need(ctx)).createContact(input);
     }
     case 'deal.update':
-      return (await need(ctx)).updateDeal(request.dealId, request.version, request.change, request.label);
+      return (await need(ctx)).updateDeal(request.dealId, request.version, request.edit, request.label);
+    case 'deal.create':
+      return (await need(ctx)).createDeal(request.deal, request.label);
     case 'reminder.create': {
       const { type: _type, ...input } = request;
       return (await need(ctx)).createReminder(input);

@@ -10,9 +10,10 @@ export function lookupView(match: LookupMatch): LookupView {
       name: match.contact.name,
       detail: [match.contact.title, match.account?.name].filter(Boolean).join(' · ') || (match.contact.emails[0] ?? ''),
       email: match.contact.emails[0] ?? null,
+      account: match.account ? { id: match.account.id, name: match.account.name } : null,
     };
   }
-  return { kind: 'account', id: match.account.id, name: match.account.name, detail: match.account.domains.join(', '), email: null };
+  return { kind: 'account', id: match.account.id, name: match.account.name, detail: match.account.domains.join(', '), email: null, account: { id: match.account.id, name: match.account.name } };
 }
 
 /** "Zoë Ångström (Acme)" from whatever a reminder is linked to. */

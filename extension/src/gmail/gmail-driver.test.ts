@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { getAccountEmail, getAccountIndex, getDate, getMainPane, getMessages, getOpenThread, getRecipients, getSender, getSnippet, type GmailThread } from './gmail-driver.js';
+import { getAccountEmail, getAccountIndex, getDate, getMainPane, getMessages, getOpenThread, getPageKey, getRecipients, getSender, getShowOriginalUrl, getSnippet, type GmailThread } from './gmail-driver.js';
 
 import conversationOff from './fixtures/conversation-off.html?raw';
 import conversationOn from './fixtures/conversation-on.html?raw';
 import readingPane from './fixtures/reading-pane.html?raw';
 import severalExpanded from './fixtures/several-expanded.html?raw';
+import severalViews from './fixtures/several-views.html?raw';
 
-const FIXTURES = { 'conversation-on': conversationOn, 'conversation-off': conversationOff, 'reading-pane': readingPane, 'several-expanded': severalExpanded };
+const FIXTURES = { 'conversation-on': conversationOn, 'conversation-off': conversationOff, 'reading-pane': readingPane, 'several-expanded': severalExpanded, 'several-views': severalViews };
 const load = (name: keyof typeof FIXTURES): Document => new DOMParser().parseFromString(FIXTURES[name], 'text/html');
 const thread = (name: keyof typeof FIXTURES): GmailThread => {
   const doc = load(name);
@@ -96,5 +97,31 @@ describe('Gmail driver', () => {
     doc.querySelector('h2.hP')?.remove();
     expect(getOpenThread(getMainPane(doc) as HTMLElement)).toBeNull();
     expect(getMessages(doc.createElement('div'))).toEqual([]);
+  });
+
+  it('reads the view Gmail shows when it holds several main panes', () => {
+    const doc = load('several-views');
+    expect(doc.querySelectorAll('div[role="main"]')).toHaveLength(2);
+    expect(thread('several-views').subject).toBe('Renewal for 2027 — pricing & terms');
+  });
+
+  it('finds no main pane while every view is hidden', () => {
+    const doc = load('several-views');
+    for (const pane of Array.from(doc.querySelectorAll<HTMLElement>('div[role="main"]'))) pane.hidden = true;
+    expect(getMainPane(doc)).toBeNull();
+  });
+
+  it('opens "Show original" with Gmail\'s page key, or by the link a message offers', () => {
+    const where = { origin: 'https://mail.google.com', pathname: '/mail/u/1/', href: 'https://mail.google.com/mail/u/1/#inbox/x' } as Location;
+    const doc = load('conversation-on');
+    expect(getPageKey(doc)).toBe('5d2b1c9e8f');
+    const latest = thread('conversation-on').messages.at(-1);
+    if (!latest) throw new Error('no message');
+    expect(getShowOriginalUrl(latest, doc, where)).toBe('https://mail.google.com/mail/u/1/?ik=5d2b1c9e8f&view=om&permmsgid=msg-f%3A1801234567890123459');
+    const offered = doc.createElement('a');
+    offered.href = '?ik=5d2b1c9e8f&view=om&permmsgid=msg-f:42';
+    latest.element.append(offered);
+    expect(getShowOriginalUrl(latest, doc, where)).toBe('https://mail.google.com/mail/u/1/?ik=5d2b1c9e8f&view=om&permmsgid=msg-f:42');
+    expect(getPageKey(load('conversation-off'))).toBeNull();
   });
 });

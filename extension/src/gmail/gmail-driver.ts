@@ -41,9 +41,10 @@ const person = (el: Element): GmailPerson | null => {
   return { email: email.toLowerCase(), name: attr(el, 'name') ?? (text(el) || email) };
 };
 
-/** The main pane Gmail renders views in, once it exists. */
+/** The main pane Gmail renders views in, once it exists: the one shown, when Gmail holds several. */
 export function getMainPane(doc: Document): HTMLElement | null {
-  return doc.querySelector<HTMLElement>(SELECTORS.main);
+  const panes = Array.from(doc.querySelectorAll<HTMLElement>(SELECTORS.main));
+  return panes.find(isShown) ?? null;
 }
 
 /** The open thread: in the full view, the reading pane, or a single message with conversation view off. */
@@ -168,4 +169,31 @@ export function getAccountEmail(doc: Document): string | null {
 /** The account number in Gmail's address (/mail/u/1/ → "1"), for Gmail's own URLs. */
 export function getAccountIndex(location: Location): string {
   return location.pathname.match(/\/mail\/u\/(\d+)/)?.[1] ?? '0';
+}
+
+/** The page key Gmail puts in its own URLs (`ik`), from the GLOBALS it publishes in the page; null when absent. */
+export function getPageKey(doc: Document): string | null {
+  for (const script of Array.from(doc.querySelectorAll(SELECTORS.inlineScript))) {
+    const globals = script.textContent?.match(/\bGLOBALS\s*=\s*(\[[\s\S]*?\]);/)?.[1];
+    if (!globals) continue;
+    try {
+      const key = (JSON.parse(globals) as unknown[])[9];
+      if (typeof key === 'string' && /^[0-9a-z]{4,32}$/i.test(key)) return key;
+    } catch {
+      // Not plain JSON: Gmail changed its page; fall through to "unknown".
+    }
+  }
+  return null;
+}
+
+/**
+ * The address of a message's "Show original" view, as Gmail offers it: the message's own link
+ * when the page has one, else Gmail's URL with its page key (`ik`); null without a message id.
+ */
+export function getShowOriginalUrl(message: GmailMessage, doc: Document, location: Location): string | null {
+  const offered = attr(message.element.querySelector(SELECTORS.showOriginalLink), 'href');
+  if (offered) return new URL(offered, location.href ?? location.origin).href;
+  if (!message.permId) return null;
+  const key = getPageKey(doc);
+  return `${location.origin}/mail/u/${getAccountIndex(location)}/?${key ? `ik=${encodeURIComponent(key)}&` : ''}view=om&permmsgid=${encodeURIComponent(message.permId)}`;
 }

@@ -1,19 +1,19 @@
-import { getAccountIndex, type GmailMessage } from './gmail-driver.js';
+import { getShowOriginalUrl, type GmailMessage } from './gmail-driver.js';
 
 /** The prefix of an id that is Gmail's own, used when the RFC 5322 Message-ID could not be read. */
 export const GMAIL_ID_PREFIX = 'gmail:';
 
 /**
  * The email's RFC 5322 Message-ID, which every mail client and the hub agree on. Gmail's page
- * only shows its own ids, so this reads the headers of Gmail's "Show original" view
- * (`?view=om&permmsgid=msg-f:…`, same origin, the user's own session) and keeps only the
+ * only shows its own ids, so this reads the headers of Gmail's "Show original" view (by the
+ * link Gmail offers, with its page key; same origin, the user's own session) and keeps only the
  * Message-ID line. When that fails (offline, an unusual account), it falls back to
  * `gmail:<Gmail's id>`, which is stable for this mailbox.
  */
-export async function resolveMessageId(message: GmailMessage, location: Location, fetchFn: typeof fetch = fetch): Promise<string | null> {
-  if (message.permId) {
+export async function resolveMessageId(message: GmailMessage, doc: Document, location: Location, fetchFn: typeof fetch = fetch): Promise<string | null> {
+  const url = getShowOriginalUrl(message, doc, location);
+  if (url) {
     try {
-      const url = `${location.origin}/mail/u/${getAccountIndex(location)}/?view=om&permmsgid=${encodeURIComponent(message.permId)}`;
       const response = await fetchFn(url, { credentials: 'include' });
       if (response.ok) {
         const id = messageIdFromRaw(await response.text());

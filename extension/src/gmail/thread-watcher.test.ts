@@ -48,9 +48,9 @@ describe('Message-ID', () => {
       asked.push(url);
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    expect(await resolveMessageId(message, where, offline)).toBe('gmail:18ff0a1b2c3d4e43');
+    expect(await resolveMessageId(message, document, where, offline)).toBe('gmail:18ff0a1b2c3d4e43');
     expect(asked).toEqual(['https://mail.google.com/mail/u/1/?view=om&permmsgid=msg-f%3A1801234567890123459']);
     const online = (async () => new Response('Message-ID: <real@acme.example>\n\nhi')) as unknown as typeof fetch;
-    expect(await resolveMessageId(message, where, online)).toBe('<real@acme.example>');
+    expect(await resolveMessageId(message, document, where, online)).toBe('<real@acme.example>');
   });
 });

@@ -1,6 +1,8 @@
 import { ask } from '../shared/ask.js';
 import { fill, formatWhen, h } from '../content/ui/dom.js';
-import type { LookupView, StatusView } from '../shared/views.js';
+import type { LookupView, PipelineView, StatusView } from '../shared/views.js';
+import { newDealForm } from '../content/ui/new-deal-form.js';
+import { typeAhead } from '../shared/type-ahead.js';
 
 interface DueView {
   id: string;
@@ -50,27 +52,46 @@ async function loadDue(): Promise<void> {
   }
 }
 
-let searching = 0;
-$('search').addEventListener('input', () => {
-  const q = ($('search') as HTMLInputElement).value.trim();
-  const mine = (searching += 1);
-  if (q.length < 2) return fill($('results'));
-  setTimeout(async () => {
-    if (mine !== searching) return;
-    try {
-      const found = await ask<LookupView[]>({ type: 'search', q });
-      if (mine !== searching) return;
-      fill(
-        $('results'),
-        ...(found.length === 0
-          ? [h('div', { class: 'empty' }, `No customer matches “${q}”.`)]
-          : found.map((m) => h('div', { class: 'row', 'data-result': m.id }, h('div', { class: 'grow' }, h('div', { class: 'title' }, m.name), h('div', { class: 'muted' }, m.detail)), h('span', { class: 'kind' }, m.kind)))),
-      );
-    } catch (error) {
-      fill($('results'), h('div', { class: 'empty error' }, error instanceof Error ? error.message : String(error)));
-    }
-  }, 150);
-});
+/** One search result; a customer with an account offers "New deal" right there. */
+function resultRow(m: LookupView): HTMLElement {
+  const row = h('div', { class: 'row', 'data-result': m.id }, h('div', { class: 'grow' }, h('div', { class: 'title' }, m.name), h('div', { class: 'muted' }, m.detail)), h('span', { class: 'kind' }, m.kind));
+  const account = m.account;
+  if (!account) return row;
+  const open = h('button', { type: 'button', 'data-action': 'new-deal' }, 'New deal');
+  let opened: HTMLFormElement | null = null;
+  open.addEventListener('click', async () => {
+    if (opened?.isConnected) return void opened.remove();
+    const pipelines = await ask<PipelineView[]>({ type: 'pipelines' }).catch(() => []);
+    const form = newDealForm({
+      accountId: account.id,
+      accountName: account.name,
+      contactId: m.kind === 'contact' ? m.id : null,
+      currency: 'USD',
+      pipelines,
+      said: (text, kind) => message(text, kind === 'error'),
+      done: () => form.remove(),
+    });
+    opened = form;
+    row.after(form);
+  });
+  row.append(open);
+  return row;
+}
+
+typeAhead(
+  $('search') as HTMLInputElement,
+  (q) => ask<LookupView[]>({ type: 'search', q }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+  (q, found) => {
+    if (found instanceof Error) return fill($('results'), h('div', { class: 'empty error' }, found.message));
+    fill(
+      $('results'),
+      ...(found.length === 0
+        ? [h('div', { class: 'empty' }, `No customer matches “${q}”.`)]
+        : found.map(resultRow)),
+    );
+  },
+  () => fill($('results')),
+);
 
 void ask<StatusView>({ type: 'status' }).then((s) => {
   fill($('state'), s.mode === 'local' ? 'On this computer' : s.mode === 'unset' ? 'Not set up' : s.online ? (s.pending > 0 ? `${s.pending} waiting` : 'Synced') : `Offline${s.pending > 0 ? ` · ${s.pending} waiting` : ''}`);

@@ -1,3 +1,4 @@
+import { DealEdit } from '@rapport/core';
 import { z } from 'zod';
 
 /**
@@ -10,14 +11,16 @@ const Email = z.string().trim().toLowerCase().pipe(z.email());
 const Id = z.string().min(3).max(60);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
-export const DealChange = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stage'), stageId: Text(60) }),
-  z.object({ kind: z.literal('amount'), minor: z.number().int().min(0), currency: z.string().length(3) }),
-  z.object({ kind: z.literal('close'), date: z.iso.date() }),
-  z.object({ kind: z.literal('win') }),
-  z.object({ kind: z.literal('lose'), reason: Text(200), competitor: z.string().trim().max(200).nullable() }),
-]);
-export type DealChange = z.infer<typeof DealChange>;
+/** A new deal from the card or the popup: for an account, in the default pipeline's first stage unless told. */
+export const NewDeal = z.object({
+  title: Text(200),
+  accountId: Id,
+  primaryContactId: Id.nullable(),
+  amount: z.object({ minor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), currency: z.string().trim().toUpperCase().length(3) }),
+  stageId: Text(60).optional(),
+  expectedCloseDate: z.iso.date().nullable(),
+});
+export type NewDeal = z.infer<typeof NewDeal>;
 
 export const Settings = z.object({
   mode: z.enum(['unset', 'hub', 'local']),
@@ -33,6 +36,9 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = { mode: 'unset', hubUrl: '', token: '', neverLog: [], localName: '', localEmail: '', sidebarCollapsed: false };
+
+/** A storage key the worker updates when the outbox's state changes after a sync; open cards refresh on it. */
+export const OUTBOX_STATE_KEY = 'outboxState';
 
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status') }),
@@ -50,7 +56,8 @@ export const Request = z.discriminatedUnion('type', [
     text: z.string().max(20000),
   }),
   z.object({ type: z.literal('contact.create'), name: Text(200), email: Email, company: z.string().trim().max(200).nullable(), domain: z.string().trim().max(253).nullable() }),
-  z.object({ type: z.literal('deal.update'), dealId: Id, version: z.number().int().min(1), label: Text(300), change: DealChange }),
+  z.object({ type: z.literal('deal.update'), dealId: Id, version: z.number().int().min(1), label: Text(300), edit: DealEdit }),
+  z.object({ type: z.literal('deal.create'), label: Text(300), deal: NewDeal }),
   z.object({
     type: z.literal('reminder.create'),
     title: Text(500),

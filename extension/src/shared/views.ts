@@ -66,6 +66,8 @@ export interface CardEntry {
   fresh: boolean;
   /** For someone not yet a contact: the company to create with them, from their web domain (never a free-mail or the rep's own domain). */
   suggestion?: { domain: string | null; company: string | null };
+  /** On the rep's never-log list: never looked up, never logged. */
+  neverLogged?: boolean;
 }
 
 export interface StatusView {
@@ -93,4 +95,6 @@ export interface LookupView {
   name: string;
   detail: string;
   email: string | null;
+  /** The account a deal for this match belongs to: the account itself, or the contact's. */
+  account: { id: string; name: string } | null;
 }

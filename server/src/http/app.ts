@@ -6,6 +6,7 @@ import { requireToken } from './auth.middleware.js';
 import { bindRoute, type Handler } from './bind-route.js';
 import { accountHandlers, contactHandlers } from './handlers/accounts.handlers.js';
 import { activityHandlers } from './handlers/activities.handlers.js';
+import { captureHandlers } from './handlers/capture.handlers.js';
 import { dealHandlers } from './handlers/deals.handlers.js';
 import { lookupHandlers } from './handlers/lookup.handlers.js';
 import { peopleHandlers } from './handlers/people.handlers.js';
@@ -68,6 +69,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...contactHandlers(deps),
     ...dealHandlers(deps),
     ...activityHandlers(deps),
+    ...captureHandlers(deps),
     ...reminderHandlers(deps),
     ...peopleHandlers(deps),
     ...noticeHandlers(deps),

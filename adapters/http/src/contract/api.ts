@@ -8,6 +8,7 @@ import { reminderRoutes } from './routes/reminders.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { noticeRoutes } from './routes/notices.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
+import { captureRoutes } from './routes/capture.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -17,6 +18,7 @@ export const api = {
   ...contactRoutes,
   ...dealRoutes,
   ...activityRoutes,
+  ...captureRoutes,
   ...reminderRoutes,
   ...peopleRoutes,
   ...noticeRoutes,

@@ -32,7 +32,7 @@ export const logEmail: Feature = {
       button.addEventListener('click', async () => {
         button.disabled = true;
         try {
-          const messageId = (await resolveMessageId(message.source, location)) ?? `gmail:${gmailId}`;
+          const messageId = (await resolveMessageId(message.source, document, location)) ?? `gmail:${gmailId}`;
           const participants = [...new Set([message.sender?.email, ...message.recipients.map((r) => r.email)].filter((e): e is string => Boolean(e)))];
           const result = await ask<WriteResult>({
             type: 'email.log',

@@ -3,6 +3,8 @@ import { watchThreads } from '../../gmail/thread-watcher.js';
 import type { CardEntry, PipelineView, StatusView } from '../../shared/views.js';
 import type { ContentContext, Feature } from '../context.js';
 import { ask } from '../../shared/ask.js';
+import { storage } from '../../platform/browser.js';
+import { OUTBOX_STATE_KEY } from '../../shared/protocol.js';
 import { threadView, type ThreadView } from '../thread-view.js';
 import { renderCard } from '../ui/card-view.js';
 import { fill, h } from '../ui/dom.js';
@@ -17,7 +19,7 @@ export const sidebar: Feature = {
   id: 'sidebar',
   init(context, signal) {
     const host = h('div', { id: 'rapport-sidebar', 'data-rapport': 'sidebar' });
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = SIDEBAR_CSS;
     const chip = h('span', { class: 'chip' });
@@ -55,6 +57,7 @@ export const sidebar: Feature = {
       generation?.abort();
       generation = new AbortController();
       const round = generation.signal;
+      refreshShown = null;
       if (!thread) {
         host.hidden = true;
         return;
@@ -93,9 +96,15 @@ export const sidebar: Feature = {
         renderChip(chip, latest);
         if (fresh) await draw(fresh, true);
       };
+      refreshShown = refresh;
       await draw(await ask<CardEntry[]>({ type: 'cards.cached', emails }), false);
       await refresh();
     };
+    let refreshShown: (() => Promise<void>) | null = null;
+    // The outbox drained (or a change was refused) in the background: the open card shows it at once.
+    storage.onChanged((key) => {
+      if (key === OUTBOX_STATE_KEY && !host.hidden) void refreshShown?.();
+    }, signal);
     watchThreads(document, signal, (thread) => void show(thread));
   },
 };

@@ -30,7 +30,11 @@ export function renderCard(person: { name: string; email: string }, entry: CardE
       subline ? h('div', { class: 'sub' }, subline, card?.account?.lifecycle ? h('span', { class: 'tag' }, card.account.lifecycle.replace('_', ' ')) : null) : null,
       h('div', { class: 'sub' }, person.email),
       !known && card?.account ? h('div', { class: 'sub' }, `Not a contact yet · works at ${card.account.name}`) : null,
-      !card ? h('div', { class: 'sub', 'data-part': 'unknown' }, entry.savedAt ? 'Not in Rapport yet' : 'Looking up…') : null,
+      entry.neverLogged
+        ? h('div', { class: 'sub', 'data-part': 'never-logged' }, 'Never logged: this address is on your never-log list.')
+        : !card
+          ? h('div', { class: 'sub', 'data-part': 'unknown' }, entry.savedAt ? 'Not in Rapport yet' : 'Looking up…')
+          : null,
       !entry.fresh && entry.savedAt ? h('div', { class: 'stale' }, `Saved ${formatWhen(entry.savedAt)}`) : null,
     ),
   );

@@ -59,7 +59,7 @@ export type OptionsArgs = Pick<SlackOptionsMiddlewareArgs<'block_suggestion'> & 
 export function customerOptions(deps: ListenerDeps) {
   return async ({ ack, body, options, client }: OptionsArgs): Promise<void> => {
     const query = (options.value ?? '').trim();
-    const who = query.length >= 2 ? await identify(deps, body.user.id, client) : null;
+    const who = query.length >= 1 ? await identify(deps, body.user.id, client) : null;
     if (!who?.ok) return ack({ options: [] });
     const matches = await deps.services.lookup.lookup(who.actor, query.slice(0, 200), { limit: 20 }).catch(() => []);
     await ack({

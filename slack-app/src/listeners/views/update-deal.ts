@@ -44,23 +44,19 @@ export function updateDealSubmitted(deps: ListenerDeps) {
 }
 
 async function applyChanges(deps: ListenerDeps, actor: Actor, dealId: string, version: number | undefined, changes: DealChanges): Promise<SlackMessage> {
-  const { deals, activities } = deps.services;
+  const { deals, activities, capture } = deps.services;
   let deal: Deal = await deals.get(actor, dealId);
-  let expectedVersion = version ?? deal.version;
   const done: string[] = [];
-  if (changes.stageId && changes.stageId !== deal.stageId) {
-    deal = await deals.moveStage(actor, dealId, changes.stageId, { expectedVersion });
-    expectedVersion = deal.version;
-    done.push('stage');
-  }
   const minor = changes.amount === null ? null : parseAmount(changes.amount, deal.amount.currency);
-  const patch = {
+  const edit = {
+    ...(changes.stageId && changes.stageId !== deal.stageId ? { stageId: changes.stageId } : {}),
     ...(minor !== null && minor !== deal.amount.minor ? { amount: { minor, currency: deal.amount.currency } } : {}),
     ...(changes.close !== null && changes.close !== deal.expectedCloseDate ? { expectedCloseDate: changes.close } : {}),
   };
-  if (Object.keys(patch).length > 0) {
-    deal = await deals.update(actor, dealId, patch, { expectedVersion });
-    done.push(...Object.keys(patch).map((k) => (k === 'amount' ? 'amount' : 'close date')));
+  if (Object.keys(edit).length > 0) {
+    // Every changed field in one edit, against the version the modal showed; a partial refusal says what was saved.
+    deal = await capture.editDeal(actor, dealId, edit, { expectedVersion: version ?? deal.version });
+    done.push(...Object.keys(edit).map((k) => (k === 'stageId' ? 'stage' : k === 'amount' ? 'amount' : 'close date')));
   }
   if (changes.note) {
     await activities.log(actor, { type: 'note', dealId, body: changes.note });

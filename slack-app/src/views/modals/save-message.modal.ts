@@ -25,7 +25,7 @@ export function saveMessageModal(message: { channel: string; ts: string; text: s
         type: 'input',
         block_id: 'customer',
         label: plainText('Customer', LIMITS.inputLabel),
-        element: { type: 'external_select', action_id: 'customer', min_query_length: 2, placeholder: plainText('Name, email or web domain', LIMITS.inputPlaceholder) },
+        element: { type: 'external_select', action_id: 'customer', min_query_length: 1, placeholder: plainText('Name, email or web domain', LIMITS.inputPlaceholder) },
       },
       {
         type: 'input',

@@ -41,6 +41,7 @@ export * from './lookup/customer-card.js';
 export * from './lookup/customer-card.service.js';
 export * from './users/user.service.js';
 export * from './users/token.service.js';
+export * from './users/credentials-generation.js';
 export * from './reminders/due-parser.js';
 export * from './store/keyset.js';
 export * from './store/store-conflicts.js';

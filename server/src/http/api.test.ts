@@ -28,6 +28,10 @@ describe('the REST API', () => {
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(await response.json()).toMatchObject({ code: 'unauthenticated', status: 401, detail: expect.stringContaining('token') });
+      // RFC 6750 §3: the realm alone when nothing was sent; "invalid_token" and why when a token was.
+      const challenge = response.headers.get('www-authenticate');
+      if (headers.authorization) expect(challenge).toMatch(/^Bearer realm="rapport", error="invalid_token", error_description="[^"\\]+"$/);
+      else expect(challenge).toBe('Bearer realm="rapport"');
     }
   });
 

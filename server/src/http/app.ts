@@ -26,8 +26,10 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
   const app = new Hono<HubEnv>();
 
   app.onError((error, c) => {
-    const problem = toProblem(error, { ifMatchSent: c.req.header('if-match') !== undefined });
-    if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+    const problem = toProblem(error, { ifMatchSent: c.req.header('if-match') !== undefined, credentialsSent: c.req.header('authorization') !== undefined });
+    // An expected 503 (a database or Microsoft's sign-in keys out of reach) is a warning that says why; only the unexpected carries a stack.
+    if (problem.status === 503) deps.logger.warn('request refused: unavailable', { method: c.req.method, path: c.req.path, detail: problem.body.detail });
+    else if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
     return c.body(JSON.stringify(problem.body), problem.status as 500, problem.headers);
   });
   app.notFound((c) => {

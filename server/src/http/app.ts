@@ -24,6 +24,11 @@ export type Mount = (app: Hono<HubEnv>) => void;
 /** The hub's HTTP application: health, the OpenAPI document, the REST API, and any mounts. */
 export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
+  // No answer is ever to be read as anything but its declared type (a JSON body as HTML, say).
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
 
   app.onError((error, c) => {
     const problem = toProblem(error, { ifMatchSent: c.req.header('if-match') !== undefined, credentialsSent: c.req.header('authorization') !== undefined });
@@ -75,12 +80,11 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...noticeHandlers(deps),
     ...analyticsHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
-  const withIdempotency = [idempotency(deps)];
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {
     if (!route.auth) continue;
     const handler = handlers[id];
     if (!handler) throw new Error(`No handler for ${id}`);
-    bindRoute(app, route, handler, route.idempotent ? withIdempotency : []);
+    bindRoute(app, route, handler, route.idempotent ? [idempotency(deps, route)] : []);
   }
   return app;
 }

@@ -63,7 +63,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const services = { ...createServices(deps), tokens };
 
   const teams = createHubTeams(config, services, clock);
-  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers: teams.bearers }, [teams.mount, ...(options.mounts ?? [])]);
+  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers: teams.bearers, authFailureLimit: config.authFailures }, [teams.mount, ...(options.mounts ?? [])]);
 
   const notifiers = [new LogNotifier(logger), new ExtensionNotifier(), ...(options.notifiers ?? [])];
   const scheduler = new ReminderScheduler(deps, { owner: config.hubId, notifiers });

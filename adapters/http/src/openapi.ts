@@ -75,6 +75,9 @@ function operation(id: string, route: AnyRoute): JsonSchema {
     const names = ['X-Content-Type-Options', ...(ERROR_HEADERS[status] ?? []), ...(route.idempotent && status < '500' ? ['Idempotent-Replayed'] : [])];
     responses[status] = { description, headers: Object.fromEntries(names.map((name) => [name, header(name)])), content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
   }
+  if (route.body) {
+    responses['413'] = { description: 'The request body is over 1 MB', headers: { 'X-Content-Type-Options': header('X-Content-Type-Options') }, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  }
   for (const [status, description] of Object.entries(route.alsoAnswers ?? {})) responses[status] = success(route, description);
   return {
     operationId: id,

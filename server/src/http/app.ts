@@ -1,8 +1,8 @@
 import { CrmError } from '@rapport/core';
 import { api, buildOpenApi, type AnyRoute, type OperationId } from '@rapport/http';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requireToken } from './auth.middleware.js';
+import { limitBody } from './body-limit.middleware.js';
 import { bindRoute, type Handler } from './bind-route.js';
 import { accountHandlers, contactHandlers } from './handlers/accounts.handlers.js';
 import { activityHandlers } from './handlers/activities.handlers.js';
@@ -58,15 +58,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
 
   for (const mount of mounts) mount(app);
 
-  app.use(
-    '/api/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new CrmError('invalid_input', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-  );
+  app.use('/api/v1/*', limitBody(MAX_BODY_BYTES));
   app.use('/api/v1/*', requireToken(deps));
 
   const handlers = {

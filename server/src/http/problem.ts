@@ -45,13 +45,14 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
   const crm = asCrmError(error);
   let status = STATUS_OF[crm.code];
   if (crm.code === 'conflict' && crm.details.reason === 'version_mismatch' && context.ifMatchSent) status = 412;
+  if (crm.code === 'invalid_input' && crm.details.reason === 'body_too_large') status = 413;
   if (!known) status = 500;
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (status === 401) headers['www-authenticate'] = bearerChallenge(crm.message, context.credentialsSent ?? false);
   if (typeof crm.details.retryAfterMs === 'number') headers['retry-after'] = String(Math.ceil(crm.details.retryAfterMs / 1000));
   const body: Problem = {
     type: `https://rapport.dev/problems/${crm.code}`,
-    title: status === 412 ? 'Precondition failed: the record changed' : known ? ERROR_TITLES[crm.code] : 'Internal error',
+    title: status === 412 ? 'Precondition failed: the record changed' : status === 413 ? 'The request body is too large' : known ? ERROR_TITLES[crm.code] : 'Internal error',
     status,
     detail: known ? crm.message : 'The hub failed unexpectedly. The error is in its log; nothing was half-saved.',
     code: crm.code,

@@ -16,11 +16,14 @@ export function limitBody(maxBytes: number): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
+    const length = c.req.header('content-length');
+    const announced = length !== undefined && c.req.header('transfer-encoding') === undefined ? Number(length) : Number.NaN;
+    // A body whose announced length fits cannot grow past it: HTTP framing ends it there.
+    if (Number.isFinite(announced) && announced <= maxBytes) return next();
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const announced = Number(c.req.header('content-length'));
-    let tooLarge = Number.isFinite(announced) && announced > maxBytes;
+    let tooLarge = Number.isFinite(announced);
     for (;;) {
       if (tooLarge && size > maxBytes * DRAIN_FACTOR) {
         c.header('Connection', 'close');

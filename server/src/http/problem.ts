@@ -28,7 +28,7 @@ export interface ProblemContext {
  * The challenge a 401 carries (RFC 6750 §3): the realm alone when no credentials were sent,
  * else error="invalid_token" with the reason, in the characters error_description allows.
  */
-export function bearerChallenge(detail: string, credentialsSent: boolean): string {
+function bearerChallenge(detail: string, credentialsSent: boolean): string {
   if (!credentialsSent) return 'Bearer realm="rapport"';
   const description = detail
     .normalize('NFKD')

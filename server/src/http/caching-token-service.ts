@@ -21,14 +21,16 @@ interface Remembered {
  */
 export class CachingTokenService extends TokenService {
   private readonly known = new Map<string, Remembered>();
+  private readonly generation: FreshRead<string | null>;
 
   constructor(private readonly serviceDeps: ServiceDeps) {
     super(serviceDeps);
+    this.generation = new FreshRead(() => readCredentialsGeneration(serviceDeps.store));
   }
 
   override async authenticate(secret: string): Promise<User> {
     const key = createHash('sha256').update(secret).digest('base64');
-    const generation = await readCredentialsGeneration(this.serviceDeps.store);
+    const generation = await this.generation.get();
     const now = this.serviceDeps.clock.now().getTime();
     const hit = this.known.get(key);
     if (hit && hit.generation === generation && hit.expiresAt > now) return hit.user;
@@ -37,5 +39,41 @@ export class CachingTokenService extends TokenService {
     if (this.known.size >= MAX_ENTRIES) this.known.delete(this.known.keys().next().value as string);
     this.known.set(key, { user, expiresAt: expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(expiresAt), generation });
     return user;
+  }
+}
+
+/**
+ * A read shared by the requests that arrive together, never older than the request: a caller
+ * gets the result of a read that started after it called. While one read runs, everyone who
+ * arrives waits for the next one, which they all share; so under load (PostgreSQL, where a read
+ * is a round trip) the generation costs about two reads per round trip, not one per request.
+ */
+export class FreshRead<T> {
+  private running: Promise<T> | null = null;
+  private next: Promise<T> | null = null;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.running) return this.start();
+    // The running read may have started before this call, so it could miss a change made just before: wait for the next.
+    this.next ??= this.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.next = null;
+        return this.start();
+      });
+    return this.next;
+  }
+
+  private start(): Promise<T> {
+    const run = this.read().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
   }
 }

@@ -44,6 +44,7 @@ export * from './capture/email-capture.service.js';
 export * from './capture/sender-account.js';
 export * from './users/user.service.js';
 export * from './users/token.service.js';
+export * from './users/credentials-generation.js';
 export * from './reminders/due-parser.js';
 export * from './store/keyset.js';
 export * from './store/store-conflicts.js';

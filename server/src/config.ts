@@ -22,6 +22,8 @@ export interface HubConfig {
   slack: { signingSecret: string; botToken: string; apiUrl: string | null } | null;
   /** The Teams tab and its single sign-on. */
   teams: TeamsConfig;
+  /** Failed sign-ins one client address may make per window before 429. RAPPORT_AUTH_FAILURE_LIMIT (20; 0 = no limit), RAPPORT_AUTH_FAILURE_WINDOW_S (60) */
+  authFailures: { limit: number; windowMs: number };
 }
 
 /**
@@ -58,6 +60,8 @@ export const SETTINGS: ReadonlyArray<{ name: string; default: string; descriptio
   { name: 'RAPPORT_LOG_LEVEL', default: 'info', description: 'debug, info, warn or error.' },
   { name: 'RAPPORT_SCHEDULER', default: '1', description: 'Deliver due reminders from this hub; 0 turns the scheduler off.' },
   { name: 'RAPPORT_SCHEDULER_INTERVAL_MS', default: '15000', description: 'How often the scheduler looks for due reminders.' },
+  { name: 'RAPPORT_AUTH_FAILURE_LIMIT', default: '20', description: 'Failed sign-ins (bad or expired tokens) one client address may make per window; past it they are answered 429 with Retry-After, while valid tokens still get in. 0 turns the limit off.' },
+  { name: 'RAPPORT_AUTH_FAILURE_WINDOW_S', default: '60', description: 'The window of RAPPORT_AUTH_FAILURE_LIMIT, in seconds.' },
   { name: 'RAPPORT_HUB_ID', default: '<host>-<pid>', description: 'Name of this hub in work leases when several hubs share a database.' },
   { name: 'SLACK_SIGNING_SECRET', default: '(unset: Slack off)', description: 'Slack app signing secret; with SLACK_BOT_TOKEN turns the Slack app on.' },
   { name: 'SLACK_BOT_TOKEN', default: '(unset: Slack off)', description: 'Slack bot token (xoxb-…).' },
@@ -95,6 +99,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const intervalMs = Number(env.RAPPORT_SCHEDULER_INTERVAL_MS ?? 15_000);
   if (!Number.isFinite(intervalMs) || intervalMs < 100) throw invalid('RAPPORT_SCHEDULER_INTERVAL_MS', 'Use a number of milliseconds, at least 100.');
   const host = env.HOST?.trim() || '127.0.0.1';
+  const authFailureLimit = Number(env.RAPPORT_AUTH_FAILURE_LIMIT?.trim() || 20);
+  if (!Number.isInteger(authFailureLimit) || authFailureLimit < 0) throw invalid('RAPPORT_AUTH_FAILURE_LIMIT', 'Use a whole number of failed sign-ins, or 0 for no limit.');
+  const authFailureWindowS = Number(env.RAPPORT_AUTH_FAILURE_WINDOW_S?.trim() || 60);
+  if (!Number.isInteger(authFailureWindowS) || authFailureWindowS < 1) throw invalid('RAPPORT_AUTH_FAILURE_WINDOW_S', 'Use a whole number of seconds, at least 1.');
   const signingSecret = env.SLACK_SIGNING_SECRET?.trim();
   const botToken = env.SLACK_BOT_TOKEN?.trim();
   return {
@@ -109,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     hubId: env.RAPPORT_HUB_ID?.trim() || `${hostname()}-${process.pid}`,
     slack: signingSecret && botToken ? { signingSecret, botToken, apiUrl: env.SLACK_API_URL?.trim() || null } : null,
     teams: readTeamsConfig(env, (env.RAPPORT_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')),
+    authFailures: { limit: authFailureLimit, windowMs: authFailureWindowS * 1000 },
   };
 }
 

@@ -13,7 +13,7 @@ import {
 import type { Hono } from 'hono';
 import type { HubConfig } from './config.js';
 import { openDatabase } from './database.js';
-import { CachingTokenService, TokenAwareUserService } from './http/caching-token-service.js';
+import { CachingTokenService } from './http/caching-token-service.js';
 import { createApp, type Mount } from './http/app.js';
 import type { HubEnv } from './http/hub-env.js';
 import { createLogger, type Logger } from './logger.js';
@@ -60,10 +60,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const deps = { store, clock, ids: new TimeOrderedIds(() => clock.now().getTime()) };
   await ensureDefaultPipeline(deps);
   const tokens = new CachingTokenService(deps);
-  const services = { ...createServices(deps), tokens, users: new TokenAwareUserService(deps, tokens) };
+  const services = { ...createServices(deps), tokens };
 
   const teams = createHubTeams(config, services, clock);
-  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers: teams.bearers }, [teams.mount, ...(options.mounts ?? [])]);
+  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers: teams.bearers, authFailureLimit: config.authFailures }, [teams.mount, ...(options.mounts ?? [])]);
 
   const notifiers = [new LogNotifier(logger), new ExtensionNotifier(), ...(options.notifiers ?? [])];
   const scheduler = new ReminderScheduler(deps, { owner: config.hubId, notifiers });

@@ -44,17 +44,41 @@ function parameters(route: AnyRoute): JsonSchema[] {
   return out;
 }
 
+const header = (name: string): JsonSchema => ({ $ref: `#/components/headers/${name}` });
+
+/** Headers an answer may carry, by name: each is described once in components.headers. */
+const HEADERS: Record<string, JsonSchema> = {
+  'X-Content-Type-Options': { description: 'Always nosniff: read the body as its declared type only.', required: true, schema: { type: 'string', const: 'nosniff' } },
+  ETag: { description: 'The record\'s version ("3"), for If-Match. A replayed answer carries the first answer\'s ETag.', schema: { type: 'string' } },
+  'Idempotent-Replayed': { description: 'true when this is the first answer to the same request with the same Idempotency-Key, replayed.', schema: { type: 'string', const: 'true' } },
+  'WWW-Authenticate': { description: 'The Bearer challenge (RFC 6750): error="invalid_token" and why, when a token was sent.', required: true, schema: { type: 'string' } },
+  'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'string', pattern: '^[0-9]+$' } },
+};
+
+const ERROR_HEADERS: Record<string, string[]> = { '401': ['WWW-Authenticate'], '409': ['Retry-After'], '429': ['Retry-After'], '503': ['Retry-After'] };
+
+function success(route: AnyRoute, description: string): JsonSchema {
+  const names = ['X-Content-Type-Options', ...(route.versioned && route.response ? ['ETag'] : []), ...(route.idempotent ? ['Idempotent-Replayed'] : [])];
+  return {
+    description,
+    headers: Object.fromEntries(names.map((name) => [name, header(name)])),
+    ...(route.response ? { content: { 'application/json': { schema: toSchema(route.response) } } } : {}),
+  };
+}
+
 function operation(id: string, route: AnyRoute): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
-  const success: JsonSchema = { description: route.status === 204 ? 'Done' : 'OK' };
-  if (route.response) success.content = { 'application/json': { schema: toSchema(route.response) } };
-  if (route.versioned && route.response) success.headers = { ETag: { description: 'The record\'s version, for If-Match', schema: { type: 'string' } } };
-  responses[String(route.status)] = success;
+  responses[String(route.status)] = success(route, route.status === 204 ? 'Done' : 'OK');
   for (const [status, description] of Object.entries(ERROR_STATUSES)) {
     if (!route.auth && status !== '503') continue;
     if (status === '412' && !route.versioned) continue;
-    responses[status] = { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    const names = ['X-Content-Type-Options', ...(ERROR_HEADERS[status] ?? []), ...(route.idempotent && status < '500' ? ['Idempotent-Replayed'] : [])];
+    responses[status] = { description, headers: Object.fromEntries(names.map((name) => [name, header(name)])), content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
   }
+  if (route.body) {
+    responses['413'] = { description: 'The request body is over 1 MB', headers: { 'X-Content-Type-Options': header('X-Content-Type-Options') }, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  }
+  for (const [status, description] of Object.entries(route.alsoAnswers ?? {})) responses[status] = success(route, description);
   return {
     operationId: id,
     summary: route.summary,
@@ -87,6 +111,7 @@ export function buildOpenApi(info: { version: string; serverUrl?: string }): Jso
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token (rpt_…)' } },
       schemas: { Problem: toSchema(Problem) },
+      headers: HEADERS,
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Actor, ServiceDeps } from '../services/context.js';
 import { CrmError, invalidInput } from '../shared/errors.js';
 import { normalizeEmail } from '../shared/email.js';
 import type { UnitOfWork } from '../store/store.port.js';
+import { markCredentialsChanged } from './credentials-generation.js';
 import { hashToken } from './token.service.js';
 import type { User } from './user.schema.js';
 
@@ -119,6 +120,7 @@ export class IdentityService {
 async function setIdentity(uow: UnitOfWork, deps: Pick<ServiceDeps, 'clock' | 'ids'>, user: User, kind: IdentityKind, externalId: string | null): Promise<User> {
   const next: User = { ...user, identities: { ...user.identities, [FIELD[kind]]: externalId }, updatedAt: deps.clock.now().toISOString() };
   await uow.users.update(next);
+  await markCredentialsChanged(uow, deps.ids);
   await recordEvent(uow, deps, null, {
     type: 'user.updated',
     entityType: 'user',

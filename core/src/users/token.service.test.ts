@@ -30,6 +30,13 @@ describe('TokenService', () => {
     await expect(world.services.tokens.authenticate(bo.secret)).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
+  it('refuses to create a token that has already expired, saying when it would have ended', async () => {
+    const past = new Date(world.clock.now().getTime() - 60_000).toISOString();
+    await expect(world.services.tokens.create(null, world.users.ann.id, 'late', past)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining(past) });
+    await expect(world.services.tokens.create(null, world.users.ann.id, 'now', world.clock.now().toISOString())).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await world.services.tokens.list(null, world.users.ann.id)).toEqual([]);
+  });
+
   it('lets people manage only their own tokens unless they are admins', async () => {
     const { token } = await world.services.tokens.create(null, world.users.ann.id, 'laptop');
     await expect(world.services.tokens.revoke(world.as(world.users.raj), token.id)).rejects.toMatchObject({ code: 'forbidden' });

@@ -1,10 +1,11 @@
 import { recordEvent } from '../events/record-event.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
-import { CrmError, forbidden, notFound } from '../shared/errors.js';
+import { CrmError, forbidden, invalidInput, notFound } from '../shared/errors.js';
 import { DisplayName } from '../shared/schema.js';
 import { parseInput } from '../shared/validate.js';
 import type { AccessToken } from './token.schema.js';
 import type { User } from './user.schema.js';
+import { markCredentialsChanged } from './credentials-generation.js';
 import { requireUser } from './user.service.js';
 
 interface WebCrypto {
@@ -42,6 +43,12 @@ export class TokenService {
   /** Creates a token for `userId` (themselves, or anyone for an admin or the hub's CLI). */
   async create(actor: Actor | null, userId: string, name: string, expiresAt: string | null = null): Promise<{ token: AccessToken; secret: string }> {
     const tokenName = parseInput(DisplayName(100), name, 'token name');
+    const now = this.deps.clock.now().toISOString();
+    const expiry = expiresAt === null ? null : Date.parse(expiresAt);
+    if (expiry !== null && Number.isNaN(expiry)) throw invalidInput(`The expiry ${expiresAt} is not a date-time such as 2027-01-31T00:00:00Z.`, [{ path: 'expiresAt', message: 'Not a date-time.' }]);
+    if (expiry !== null && expiry <= Date.parse(now)) {
+      throw invalidInput(`The token would already have expired (${expiresAt}); give an expiry after now (${now}).`, [{ path: 'expiresAt', message: 'Must be in the future.' }]);
+    }
     if (actor && actor.user.id !== userId && actor.user.role !== 'admin') throw forbidden('You can create tokens for yourself only.');
     const secret = newSecret();
     const tokenHash = await hashToken(secret);
@@ -53,9 +60,9 @@ export class TokenService {
         name: tokenName,
         tokenHash,
         prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
-        createdAt: this.deps.clock.now().toISOString(),
+        createdAt: now,
         lastUsedAt: null,
-        expiresAt,
+        expiresAt: expiry === null ? null : new Date(expiry).toISOString(),
         revokedAt: null,
       };
       await uow.tokens.insert(token);
@@ -66,6 +73,11 @@ export class TokenService {
 
   /** The user a bearer secret belongs to; `unauthenticated` when it is unknown, revoked or expired. */
   async authenticate(secret: string): Promise<User> {
+    return (await this.check(secret)).user;
+  }
+
+  /** As authenticate, with the token's expiry, for a caller that remembers the answer until then. */
+  async check(secret: string): Promise<{ user: User; expiresAt: string | null }> {
     const refused = (): CrmError =>
       new CrmError('unauthenticated', 'This token is not valid. Create one with `rapport token create --user <email>` and send it as "Authorization: Bearer <token>".');
     if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) throw refused();
@@ -82,7 +94,7 @@ export class TokenService {
     if (now.getTime() - lastUsed > LAST_USED_GRANULARITY_MS) {
       await this.deps.store.transaction((uow) => uow.tokens.update({ ...found.token, lastUsedAt: now.toISOString() }));
     }
-    return found.user;
+    return { user: found.user, expiresAt: found.token.expiresAt };
   }
 
   async list(actor: Actor | null, userId: string): Promise<AccessToken[]> {
@@ -98,6 +110,7 @@ export class TokenService {
       if (token.revokedAt) return token;
       const revoked = { ...token, revokedAt: this.deps.clock.now().toISOString() };
       await uow.tokens.update(revoked);
+      await markCredentialsChanged(uow, this.deps.ids);
       await recordEvent(uow, this.deps, actor, { type: 'token.revoked', entityType: 'token', entityId: token.id });
       return revoked;
     });

@@ -9,6 +9,7 @@ import { parseInput } from '../shared/validate.js';
 import type { UnitOfWork } from '../store/store.port.js';
 import type { Team, User} from './user.schema.js';
 import { UserInput, UserPatch, type Role } from './user.schema.js';
+import { markCredentialsChanged } from './credentials-generation.js';
 
 /**
  * People and teams. `actor` null means the hub's own trusted code (the CLI on the hub's
@@ -53,6 +54,7 @@ export class UserService {
       const diff = changedFields(current, next, ['updatedAt']);
       if (!diff) return current;
       await uow.users.update(next);
+      await markCredentialsChanged(uow, this.deps.ids);
       await recordEvent(uow, this.deps, actor, { type: 'user.updated', entityType: 'user', entityId: id, ...diff });
       return next;
     });

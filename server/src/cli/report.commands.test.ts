@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createServices, ensureDefaultPipeline, ManualClock, TimeOrderedIds } from '@rapport/core';
 import { openStore } from '@rapport/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './args.js';
+import { captureCliIo as capture } from '../testing/captured-cli-io.js';
 import { runCli } from './cli.js';
 
 /** A team in a SQLite data folder: Ann (Berlin) and 陈晓 (Shanghai), reps of Mia; a week of work. */
@@ -28,12 +28,6 @@ async function seed(dataDir: string): Promise<void> {
   clock.set('2026-03-04T10:00:00.000Z');
   await s.deals.win(asAnn, big.id);
   await store.close();
-}
-
-function capture(dataDir: string): CliIo & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (l) => lines.push(...l.split('\n')), err: (l) => errors.push(l), env: { RAPPORT_DATA_DIR: dataDir } };
 }
 
 describe('rapport report activity', () => {

@@ -28,6 +28,10 @@ describe('the REST API', () => {
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(await response.json()).toMatchObject({ code: 'unauthenticated', status: 401, detail: expect.stringContaining('token') });
+      // RFC 6750 §3: the realm alone when nothing was sent; "invalid_token" and why when a token was.
+      const challenge = response.headers.get('www-authenticate');
+      if (headers.authorization) expect(challenge).toMatch(/^Bearer realm="rapport", error="invalid_token", error_description="[^"\\]+"$/);
+      else expect(challenge).toBe('Bearer realm="rapport"');
     }
   });
 
@@ -67,6 +71,28 @@ describe('the REST API', () => {
     expect(list.items).toHaveLength(1);
     const reused = await t.request('ann', 'POST', '/api/v1/reminders', { body: { ...body, title: 'Other' }, headers: { 'idempotency-key': 'k-1' } });
     expect(reused.status).toBe(409);
+  });
+
+  it('replays the first answer\'s ETag with it, and completing a reminder answers with its version', async () => {
+    const body = { title: 'Call Jo', due: 'tomorrow 9am', accountId };
+    const first = await t.request('ann', 'POST', '/api/v1/reminders', { body, headers: { 'idempotency-key': 'k-etag' } });
+    const again = await t.request('ann', 'POST', '/api/v1/reminders', { body, headers: { 'idempotency-key': 'k-etag' } });
+    expect(first.headers.get('etag')).toBe('"1"');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('etag')).toBe('"1"');
+    const { id } = (await first.json()) as { id: string };
+    const done = await t.request('ann', 'POST', `/api/v1/reminders/${id}/complete`, { body: {}, headers: { 'idempotency-key': 'k-done' } });
+    expect(done.status).toBe(200);
+    expect(done.headers.get('etag')).toBe('"2"');
+    const doneAgain = await t.request('ann', 'POST', `/api/v1/reminders/${id}/complete`, { body: {}, headers: { 'idempotency-key': 'k-done' } });
+    expect(doneAgain.headers.get('idempotent-replayed')).toBe('true');
+    expect(doneAgain.headers.get('etag')).toBe('"2"');
+  });
+
+  it('tells browsers not to sniff any answer: successes, problems and unknown paths', async () => {
+    for (const response of [await t.request('ann', 'GET', '/api/v1/me'), await t.request(null, 'GET', '/api/v1/me'), await t.request('ann', 'GET', '/api/v1/nowhere'), await t.request(null, 'GET', '/health')]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 
   it('runs only one of two copies of a POST sent at the same moment with the same key', async () => {

@@ -1,8 +1,8 @@
 import { CrmError } from '@rapport/core';
 import { api, buildOpenApi, type AnyRoute, type OperationId } from '@rapport/http';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requireToken } from './auth.middleware.js';
+import { limitBody } from './body-limit.middleware.js';
 import { bindRoute, type Handler } from './bind-route.js';
 import { accountHandlers, contactHandlers } from './handlers/accounts.handlers.js';
 import { activityHandlers } from './handlers/activities.handlers.js';
@@ -25,10 +25,17 @@ export type Mount = (app: Hono<HubEnv>) => void;
 /** The hub's HTTP application: health, the OpenAPI document, the REST API, and any mounts. */
 export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
+  // No answer is ever to be read as anything but its declared type (a JSON body as HTML, say).
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
 
   app.onError((error, c) => {
-    const problem = toProblem(error, { ifMatchSent: c.req.header('if-match') !== undefined });
-    if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+    const problem = toProblem(error, { ifMatchSent: c.req.header('if-match') !== undefined, credentialsSent: c.req.header('authorization') !== undefined });
+    // An expected 503 (a database or Microsoft's sign-in keys out of reach) is a warning that says why; only the unexpected carries a stack.
+    if (problem.status === 503) deps.logger.warn('request refused: unavailable', { method: c.req.method, path: c.req.path, detail: problem.body.detail });
+    else if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
     return c.body(JSON.stringify(problem.body), problem.status as 500, problem.headers);
   });
   app.notFound((c) => {
@@ -52,15 +59,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
 
   for (const mount of mounts) mount(app);
 
-  app.use(
-    '/api/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new CrmError('invalid_input', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-  );
+  app.use('/api/v1/*', limitBody(MAX_BODY_BYTES));
   app.use('/api/v1/*', requireToken(deps));
 
   const handlers = {
@@ -75,12 +74,11 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...noticeHandlers(deps),
     ...analyticsHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
-  const withIdempotency = [idempotency(deps)];
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {
     if (!route.auth) continue;
     const handler = handlers[id];
     if (!handler) throw new Error(`No handler for ${id}`);
-    bindRoute(app, route, handler, route.idempotent ? withIdempotency : []);
+    bindRoute(app, route, handler, route.idempotent ? [idempotency(deps, route)] : []);
   }
   return app;
 }

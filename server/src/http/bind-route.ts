@@ -3,6 +3,7 @@ import type { AnyRoute, RouteDef, RouteOutput } from '@rapport/http';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { HubEnv } from './hub-env.js';
+import { etagOf } from './etag.js';
 import { parseIfMatch } from './if-match.js';
 
 type Parsed<S> = [S] extends [never] ? undefined : S extends z.ZodType ? z.output<S> : undefined;
@@ -46,8 +47,8 @@ export function bindRoute(app: Hono<HubEnv>, route: AnyRoute, handler: Handler<A
     } as HandlerInput<AnyRoute>;
     const data = (await handler(input)) as unknown;
     if (route.status === 204) return c.body(null, 204);
-    const version = (data as { version?: unknown } | null)?.version;
-    if (route.versioned && typeof version === 'number') c.header('ETag', `"${version}"`);
+    const etag = etagOf(route, data);
+    if (etag) c.header('ETag', etag);
     return c.json(data as object, c.get('status') ?? route.status);
   };
   app.on(route.method, [honoPath(route.path)], ...middleware, handle);

@@ -1,61 +1,79 @@
 import { createHash } from 'node:crypto';
-import { TokenService, UserService, type AccessToken, type Actor, type ServiceDeps, type User, type UserPatch } from '@rapport/core';
+import { readCredentialsGeneration, TokenService, type ServiceDeps, type User } from '@rapport/core';
 
-const DEFAULT_TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
+interface Remembered {
+  user: User;
+  /** The token's expiry in ms since the epoch; Infinity when it has none. */
+  expiresAt: number;
+  /** The credentials generation read before the token was checked. */
+  generation: string | null;
+}
+
 /**
- * Personal access tokens with the hub's answer remembered for a few seconds, so a busy
- * client is not re-checked against the database on every request. A token revoked on this
- * hub stops working at once; on another hub sharing the database, and for a deactivated
- * user, within `ttlMs`.
+ * Personal access tokens, remembered by the hash of their secret so a busy client is not
+ * re-checked against the database (two reads, a hash and the user) on every request. Nothing
+ * stale is served: the expiry is compared on every request, and every request reads the
+ * credentials generation (one primary-key read of a settings row) that any revocation or
+ * change to a user moves, on this hub, another hub on the same database, or the CLI. An answer
+ * remembered under an older generation is not used.
  */
 export class CachingTokenService extends TokenService {
-  private readonly known = new Map<string, { user: User; until: number }>();
+  private readonly known = new Map<string, Remembered>();
+  private readonly generation: FreshRead<string | null>;
 
-  constructor(
-    private readonly serviceDeps: ServiceDeps,
-    private readonly ttlMs = DEFAULT_TTL_MS,
-  ) {
+  constructor(private readonly serviceDeps: ServiceDeps) {
     super(serviceDeps);
+    this.generation = new FreshRead(() => readCredentialsGeneration(serviceDeps.store));
   }
 
   override async authenticate(secret: string): Promise<User> {
     const key = createHash('sha256').update(secret).digest('base64');
+    const generation = await this.generation.get();
     const now = this.serviceDeps.clock.now().getTime();
     const hit = this.known.get(key);
-    if (hit && hit.until > now) return hit.user;
-    this.known.delete(key);
-    const user = await super.authenticate(secret);
+    if (hit && hit.generation === generation && hit.expiresAt > now) return hit.user;
+    if (hit) this.known.delete(key);
+    const { user, expiresAt } = await super.check(secret);
     if (this.known.size >= MAX_ENTRIES) this.known.delete(this.known.keys().next().value as string);
-    this.known.set(key, { user, until: now + this.ttlMs });
+    this.known.set(key, { user, expiresAt: expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(expiresAt), generation });
     return user;
-  }
-
-  override async revoke(actor: Actor | null, tokenId: string): Promise<AccessToken> {
-    const token = await super.revoke(actor, tokenId);
-    this.forgetUser(token.userId);
-    return token;
-  }
-
-  /** Drops what is remembered for a user (their token was revoked, they were changed). */
-  forgetUser(userId: string): void {
-    for (const [key, entry] of this.known) if (entry.user.id === userId) this.known.delete(key);
   }
 }
 
-/** People as the hub serves them: a change to someone also drops their remembered tokens. */
-export class TokenAwareUserService extends UserService {
-  constructor(
-    deps: ServiceDeps,
-    private readonly tokens: CachingTokenService,
-  ) {
-    super(deps);
+/**
+ * A read shared by the requests that arrive together, never older than the request: a caller
+ * gets the result of a read that started after it called. While one read runs, everyone who
+ * arrives waits for the next one, which they all share; so under load (PostgreSQL, where a read
+ * is a round trip) the generation costs about two reads per round trip, not one per request.
+ */
+export class FreshRead<T> {
+  private running: Promise<T> | null = null;
+  private next: Promise<T> | null = null;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.running) return this.start();
+    // The running read may have started before this call, so it could miss a change made just before: wait for the next.
+    this.next ??= this.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.next = null;
+        return this.start();
+      });
+    return this.next;
   }
 
-  override async update(actor: Actor | null, id: string, patch: UserPatch): Promise<User> {
-    const user = await super.update(actor, id, patch);
-    this.tokens.forgetUser(user.id);
-    return user;
+  private start(): Promise<T> {
+    const run = this.read().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
   }
 }

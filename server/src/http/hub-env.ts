@@ -1,6 +1,7 @@
 import type { Actor, Clock, Services, Store } from '@rapport/core';
 import type { Logger } from '../logger.js';
 import type { BearerAuthenticator } from './auth.middleware.js';
+import type { FailedAuthLimit } from './failed-auth-limiter.js';
 
 /** What the HTTP layer is given by the hub's composition root. */
 export interface HttpDeps {
@@ -13,6 +14,8 @@ export interface HttpDeps {
   clock?: Clock;
   /** Bearers besides personal access tokens (Teams single sign-on), tried in order. */
   bearers?: readonly BearerAuthenticator[];
+  /** Failed sign-ins allowed per client address; none are limited when unset. */
+  authFailureLimit?: FailedAuthLimit;
 }
 
 /** Per-request values set by middleware. */

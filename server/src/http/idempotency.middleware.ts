@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CrmError, IDEMPOTENCY_IN_PROGRESS, invalidInput, type IdempotencyRecord, type Store } from '@rapport/core';
+import type { AnyRoute } from '@rapport/http';
 import type { MiddlewareHandler } from 'hono';
+import { etagOf } from './etag.js';
 import type { HttpDeps, HubEnv } from './hub-env.js';
 
 const MAX_KEY_LENGTH = 200;
@@ -12,9 +14,10 @@ const ABANDONED_AFTER_MS = 60_000;
  * copies sent at once never both run: the second is told to retry. The first response (a
  * success or a client error) is kept for 24 hours and replayed to a repeat, which changes
  * nothing. A key reused for a different request is refused. When the request fails on the
- * hub's side the reservation is dropped, so the client can simply retry.
+ * hub's side the reservation is dropped, so the client can simply retry. A replayed success
+ * carries the first answer's ETag.
  */
-export function idempotency(deps: HttpDeps): MiddlewareHandler<HubEnv> {
+export function idempotency(deps: HttpDeps, route: AnyRoute): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return next();
@@ -27,7 +30,7 @@ export function idempotency(deps: HttpDeps): MiddlewareHandler<HubEnv> {
     const reservation: IdempotencyRecord = { userId, key, fingerprint, status: IDEMPOTENCY_IN_PROGRESS, body: '', createdAt: new Date().toISOString() };
 
     const seen = await reserve(deps.store, reservation);
-    if (seen) return replay(seen, fingerprint);
+    if (seen) return replay(seen, fingerprint, route);
 
     try {
       await next();
@@ -63,15 +66,23 @@ async function reserve(store: Store, reservation: IdempotencyRecord): Promise<Id
   throw new CrmError('conflict', 'Another request with this Idempotency-Key is being processed. Retry in a moment.', { details: { reason: 'idempotency_in_progress', retryAfterMs: 1000 } });
 }
 
-function replay(seen: IdempotencyRecord, fingerprint: string): Response {
+function replay(seen: IdempotencyRecord, fingerprint: string, route: AnyRoute): Response {
   if (seen.fingerprint !== fingerprint) {
     throw new CrmError('conflict', 'This Idempotency-Key was used for a different request. Use a new key for a new request.', { details: { reason: 'idempotency_key_reused' } });
   }
   if (seen.status === IDEMPOTENCY_IN_PROGRESS) {
     throw new CrmError('conflict', 'The first request with this Idempotency-Key is still being processed. Retry in a moment.', { details: { reason: 'idempotency_in_progress', retryAfterMs: 1000 } });
   }
-  return new Response(seen.body, {
-    status: seen.status,
-    headers: { 'content-type': seen.status >= 400 ? 'application/problem+json' : 'application/json', 'idempotent-replayed': 'true' },
-  });
+  const headers: Record<string, string> = { 'content-type': seen.status >= 400 ? 'application/problem+json' : 'application/json', 'idempotent-replayed': 'true' };
+  const etag = seen.status < 400 ? etagOf(route, parseStored(seen.body)) : undefined;
+  if (etag) headers.etag = etag;
+  return new Response(seen.body, { status: seen.status, headers });
+}
+
+function parseStored(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
+  }
 }

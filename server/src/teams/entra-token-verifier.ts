@@ -1,5 +1,5 @@
 import { CrmError } from '@rapport/core';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
 
 /** What the hub needs to check a Teams single sign-on token. */
 export interface EntraSettings {
@@ -38,6 +38,29 @@ interface Discovery {
 }
 
 const refused = (message: string): CrmError => new CrmError('unauthenticated', `${message} Close and reopen the tab in Teams to sign in again.`);
+
+/**
+ * Reads the tenant's key set for jose, turning a failing key endpoint into a 503 that says so:
+ * jose itself reports an answer other than 200 like a bad token.
+ */
+const readKeys = async (url: string, init: RequestInit): Promise<Response> => {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') throw error; // jose reports it as JWKSTimeout
+    throw new CrmError('unavailable', `Microsoft's sign-in keys could not be read from ${url} (${describeFetchFailure(error)}). Try again shortly.`, { cause: error });
+  }
+  if (response.status !== 200) {
+    throw new CrmError('unavailable', `Microsoft's sign-in keys at ${url} answered ${response.status} instead of the key set. Try again shortly.`);
+  }
+  return response;
+};
+
+const describeFetchFailure = (error: unknown): string => {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+};
 
 /** Is this bearer shaped like a JWT (three base64url parts)? Personal tokens (rpt_…) are not. */
 export const looksLikeJwt = (token: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
@@ -134,7 +157,7 @@ export class EntraTokenVerifier {
     const tenant = this.settings.tenantId;
     // Multi-tenant documents (…/common/…) name the issuer with a {tenantid} placeholder.
     const issuer = document.issuer.replace('{tenantid}', tenant);
-    const keys = createRemoteJWKSet(new URL(document.jwks_uri), { cacheMaxAge: DISCOVERY_TTL_MS, cooldownDuration: 30_000, timeoutDuration: 5_000 });
+    const keys = createRemoteJWKSet(new URL(document.jwks_uri), { cacheMaxAge: DISCOVERY_TTL_MS, cooldownDuration: 30_000, timeoutDuration: 5_000, [customFetch]: readKeys });
     return { issuers: [issuer, `https://sts.windows.net/${tenant}/`], keys };
   }
 }

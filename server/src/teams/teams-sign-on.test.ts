@@ -54,6 +54,7 @@ describe('Teams single sign-on', () => {
     const problem = await response.json();
     expect(problem.code).toBe('unauthenticated');
     expect(problem.detail).toMatch(message);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="rapport", error="invalid_token", error_description="[\x20\x21\x23-\x5b\x5d-\x7e]+"$/);
   });
 
   it('takes a token a minute past its expiry (clocks a little apart), not two', async () => {
@@ -72,6 +73,39 @@ describe('Teams single sign-on', () => {
 
   it('still takes personal access tokens', async () => {
     expect((await t.request('mia', 'GET', '/api/v1/me')).status).toBe(200);
+  });
+});
+
+describe('Teams sign-on while Microsoft cannot give the keys', () => {
+  it.each([
+    ['answers 503', { status: 503 }, /Microsoft's sign-in keys .*answered 503/],
+    ['cannot be reached', { unreachable: true }, /Microsoft's sign-in keys could not be read/],
+  ])('answers 503 saying so when the key set %s, and logs a warning without a stack', async (_what, how, message) => {
+    const entra = await startEntraStandIn();
+    const logged: Array<{ level: string; message: string; fields?: Record<string, unknown> }> = [];
+    const record = (level: string) => (message: string, fields?: Record<string, unknown>) => logged.push({ level, message, ...(fields ? { fields } : {}) });
+    const logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+    const config = readConfig({ RAPPORT_SCHEDULER: '0', RAPPORT_PUBLIC_URL: 'https://crm.example.com', TEAMS_APP_ID: APP_ID, TEAMS_TENANT_ID: entra.tenantId, TEAMS_OPENID_CONFIG_URL: entra.openIdConfigUrl });
+    const t = await createTestHub({ config: { teams: config.teams }, logger });
+    try {
+      entra.breakKeys(how);
+      const token = await entra.token({ aud: APP_ID_URI, oid: 'a1b2c3d4-0000-4000-8000-000000000001', preferred_username: 'ann@rapport.test' });
+      const response = await t.hub.app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('www-authenticate')).toBeNull();
+      const problem = await response.json();
+      expect(problem).toMatchObject({ code: 'unavailable', detail: expect.stringMatching(message) });
+      expect(logged.filter((l) => l.level === 'error')).toEqual([]);
+      expect(logged.filter((l) => l.level === 'warn')).toEqual([{ level: 'warn', message: 'request refused: unavailable', fields: expect.objectContaining({ detail: problem.detail }) }]);
+      expect(JSON.stringify(logged)).not.toMatch(/\n\s+at /);
+
+      entra.breakKeys({});
+      const later = await t.hub.app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+      expect(later.status).toBe(200);
+    } finally {
+      await t.hub.close();
+      await entra.close();
+    }
   });
 });
 

@@ -14,6 +14,12 @@ export interface EntraStandIn {
   openIdConfigUrl: string;
   /** How many times the configuration and the key set were read. */
   reads: { configuration: number; keys: number };
+  /**
+   * Makes the key set fail as Microsoft's can: answer with an HTTP status (503 during an
+   * outage), or be unreachable (the connection is dropped before any answer). `{}` serves the
+   * keys again.
+   */
+  breakKeys(how: { status?: number; unreachable?: boolean }): void;
   /** A signed token: the claims given over sensible defaults (one hour from now, this tenant, the tab's scope). */
   token(claims: JWTPayload & { aud: string }, options?: { forged?: boolean; kid?: string }): Promise<string>;
   close(): Promise<void>;
@@ -26,6 +32,7 @@ export async function startEntraStandIn(tenantId = '72f988bf-86f1-41af-91ab-2d7c
   const reads = { configuration: 0, keys: 0 };
   const issuer = `https://login.microsoftonline.com/${tenantId}/v2.0`;
   let origin = '';
+  let broken: { status?: number; unreachable?: boolean } = {};
   const server: Server = createServer((req, res) => {
     if (req.url?.endsWith('/.well-known/openid-configuration')) {
       reads.configuration += 1;
@@ -33,6 +40,14 @@ export async function startEntraStandIn(tenantId = '72f988bf-86f1-41af-91ab-2d7c
       res.end(JSON.stringify({ issuer, jwks_uri: `${origin}/${tenantId}/discovery/v2.0/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
     } else if (req.url?.endsWith('/discovery/v2.0/keys')) {
       reads.keys += 1;
+      if (broken.unreachable) {
+        req.socket.destroy();
+        return;
+      }
+      if (broken.status) {
+        res.writeHead(broken.status, { 'content-type': 'text/plain' }).end('Service Unavailable');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys: [jwk] }));
     } else {
@@ -50,6 +65,9 @@ export async function startEntraStandIn(tenantId = '72f988bf-86f1-41af-91ab-2d7c
     issuer,
     openIdConfigUrl: `${origin}/${tenantId}/v2.0/.well-known/openid-configuration`,
     reads,
+    breakKeys: (how) => {
+      broken = how;
+    },
     token: (claims, options = {}) => sign(options.forged ? forger.privateKey : keys.privateKey, claims, options.kid ?? 'test-key-1'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

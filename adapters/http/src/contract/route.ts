@@ -29,6 +29,13 @@ export interface RouteDef<
   status: 200 | 201 | 204;
   /** The response carries an ETag (the record's version) and writes honour If-Match. */
   versioned?: boolean;
+  /**
+   * Answers besides `status` and the problem+json errors, with the same body schema (a repeat of
+   * an already-logged activity is 200, not 201; a degraded health check is 503).
+   */
+  alsoAnswers?: Partial<Record<200 | 201 | 503, string>>;
+  /** The answer wraps the versioned record in this field (completing a reminder answers `{ reminder, next }`). */
+  versionFrom?: string;
   /** POST that honours an Idempotency-Key header. */
   idempotent?: boolean;
 }

@@ -27,6 +27,7 @@ export const activityRoutes = {
     body: ActivityInput,
     response: LoggedActivity,
     status: 201,
+    alsoAnswers: { 200: 'Already logged: the activity with this externalId, created=false' },
     idempotent: true,
   }),
   getActivity: defineRoute({ method: 'GET', path: '/api/v1/activities/{id}', summary: 'Get an activity', tag: 'Activities', auth: true, params: IdParams, response: Activity, status: 200 }),

@@ -11,6 +11,7 @@ export const systemRoutes = {
     auth: false,
     response: Health,
     status: 200,
+    alsoAnswers: { 503: 'Degraded: the database does not answer' },
   }),
   openapi: defineRoute({
     method: 'GET',

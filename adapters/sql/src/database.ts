@@ -267,6 +267,25 @@ export interface DealStageTimesTable {
   sitting: ColumnType<number, number | undefined, number>;
 }
 
+/** Per account: its won deals with a close time and its activities, kept up to date by triggers (schema version 9). */
+export interface AccountSummariesTable {
+  account_id: string;
+  orders: number;
+  first_order_at: string | null;
+  last_order_at: string | null;
+  touches: number;
+  first_touch_at: string | null;
+  last_touch_at: string | null;
+}
+
+/** Per account and currency: its won deals with a close time, counted and added up; kept up to date by triggers. */
+export interface AccountOrderTotalsTable {
+  account_id: string;
+  currency: string;
+  orders: number;
+  amount_minor: number;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
@@ -289,4 +308,6 @@ export interface Database {
   targets: TargetsTable;
   campaigns: CampaignsTable;
   deal_stage_times: DealStageTimesTable;
+  account_summaries: AccountSummariesTable;
+  account_order_totals: AccountOrderTotalsTable;
 }

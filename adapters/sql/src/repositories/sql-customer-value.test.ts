@@ -141,4 +141,31 @@ describe.skipIf(!adminUrl)('account summaries on PostgreSQL', () => {
     const store = await createPostgresStore({ url, poolSize: 2 });
     return { store, raw: () => openRawConnection({ postgresUrl: url }), close: () => store.close() };
   });
+
+  it('keeps one account\'s summary right when many writers log and delete its activities and win its deals at once', async () => {
+    const store = await createPostgresStore({ url, poolSize: 6 });
+    const raw = await openRawConnection({ postgresUrl: url });
+    try {
+      await store.transaction((uow) => uow.accounts.insert(anAccount({ id: 'acc_busy', ownerId: 'usr_busy' })));
+      const at = (i: number): string => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+      await store.transaction(async (uow) => {
+        for (let i = 0; i < 20; i += 1) await uow.activities.insert(anActivity({ id: `act_old${i}`, accountId: 'acc_busy', occurredAt: at(i) }));
+      });
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          store.transaction(async (uow) => {
+            if (i % 2 === 0) await uow.activities.delete(`act_old${i / 2}`);
+            else await uow.activities.insert(anActivity({ id: `act_new${i}`, accountId: 'acc_busy', occurredAt: at(100 - i) }));
+            if (i % 5 === 0) await uow.deals.insert(aDeal({ id: `deal_busy${i}`, accountId: 'acc_busy', status: 'won', closedAt: at(i) }));
+          }),
+        ),
+      );
+      expect(plain(await raw.all(SUMMARY))).toEqual(plain(await raw.all(EXACT_SUMMARY)));
+      expect(plain(await raw.all(TOTALS))).toEqual(plain(await raw.all(EXACT_TOTALS)));
+      expect(plain(await raw.all(SUMMARY)).find((row) => (row as { account_id: string }).account_id === 'acc_busy')).toMatchObject({ orders: 8, touches: 20 });
+    } finally {
+      await raw.close();
+      await store.close();
+    }
+  });
 });

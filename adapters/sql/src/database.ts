@@ -267,23 +267,22 @@ export interface DealStageTimesTable {
   sitting: ColumnType<number, number | undefined, number>;
 }
 
-/** Per account: its won deals with a close time and its activities, kept up to date by triggers (schema version 9). */
-export interface AccountSummariesTable {
-  account_id: string;
-  orders: number;
-  first_order_at: string | null;
-  last_order_at: string | null;
-  touches: number;
-  first_touch_at: string | null;
-  last_touch_at: string | null;
-}
-
-/** Per account and currency: its won deals with a close time, counted and added up; kept up to date by triggers. */
+/** Per account and currency: its won deals with a close time; kept up to date by triggers (schema version 9). */
 export interface AccountOrderTotalsTable {
   account_id: string;
   currency: string;
   orders: number;
   amount_minor: number;
+  first_order_at: string;
+  last_order_at: string;
+}
+
+/** Per account: its activities; kept up to date by triggers (schema version 9). */
+export interface AccountTouchTotalsTable {
+  account_id: string;
+  touches: number;
+  first_touch_at: string | null;
+  last_touch_at: string | null;
 }
 
 export interface Database {
@@ -308,6 +307,6 @@ export interface Database {
   targets: TargetsTable;
   campaigns: CampaignsTable;
   deal_stage_times: DealStageTimesTable;
-  account_summaries: AccountSummariesTable;
   account_order_totals: AccountOrderTotalsTable;
+  account_touch_totals: AccountTouchTotalsTable;
 }

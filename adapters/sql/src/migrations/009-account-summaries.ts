@@ -1,53 +1,38 @@
-import type { ColumnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /**
  * What each account has bought and how often it was touched, kept up to date by triggers on
- * every write to deals and activities, so churn risks and segments read one row per account
+ * every write to deals and activities, so churn risks and segments read a row per account
  * instead of every won deal and activity:
  *
- * - `account_summaries`: per account, its won deals with a close time (count, first and last
- *   close) and its activities (count, first and last occurrence);
- * - `account_order_totals`: per account and currency, those won deals' count and amount.
+ * - `account_order_totals`: per account and currency, its won deals with a close time: count,
+ *   amount, first and last close;
+ * - `account_touch_totals`: per account, its activities: count, first and last occurrence.
  *
- * A row entering (a deal won, an activity logged or moved in) adds to its account's figures; a
- * row leaving takes itself off the counts and reads its account's first and last instants back
- * from the indexes by account. On PostgreSQL the leaving side first locks its account's summary
- * row, so concurrent writers to one account take turns and each reads the other's committed rows.
+ * A row entering (a deal won, an activity logged or moved in) adds itself to its row of totals; a
+ * row leaving takes itself off the counts and reads the first and last instants back from the
+ * indexes by account. On PostgreSQL the leaving side first locks that row of totals, so
+ * concurrent writers to one account take turns and each reads the other's committed rows.
  */
 export const accountSummaries: Migration = {
   version: 9,
   name: 'account summaries',
-  statements: (types) => [
-    `CREATE TABLE account_summaries (account_id ${types.text} PRIMARY KEY, orders ${types.int} NOT NULL, first_order_at ${types.text},
-      last_order_at ${types.text}, touches ${types.int} NOT NULL, first_touch_at ${types.text}, last_touch_at ${types.text})${types.table}`,
-    'CREATE INDEX account_summaries_by_last_order ON account_summaries (last_order_at)',
-    `CREATE TABLE account_order_totals (account_id ${types.text} NOT NULL, currency ${types.text} NOT NULL, orders ${types.int} NOT NULL,
-      amount_minor ${types.bigint} NOT NULL, PRIMARY KEY (account_id, currency))${types.table}`,
-    ...backfill(types),
-    ...(types.engine === 'postgres' ? postgresTriggers() : sqliteTriggers()),
+  statements: ({ engine, text, int, bigint, table }) => [
+    `CREATE TABLE account_order_totals (account_id ${text} NOT NULL, currency ${text} NOT NULL, orders ${int} NOT NULL,
+      amount_minor ${bigint} NOT NULL, first_order_at ${text} NOT NULL, last_order_at ${text} NOT NULL, PRIMARY KEY (account_id, currency))${table}`,
+    'CREATE INDEX account_order_totals_by_last_order ON account_order_totals (last_order_at, account_id)',
+    `CREATE TABLE account_touch_totals (account_id ${text} PRIMARY KEY, touches ${int} NOT NULL, first_touch_at ${text},
+      last_touch_at ${text})${table}`,
+    `INSERT INTO account_order_totals (account_id, currency, orders, amount_minor, first_order_at, last_order_at)
+      SELECT account_id, currency, COUNT(*), CAST(SUM(amount_minor) AS bigint), MIN(closed_at), MAX(closed_at) FROM deals
+      WHERE status = 'won' AND closed_at IS NOT NULL GROUP BY account_id, currency`,
+    `INSERT INTO account_touch_totals (account_id, touches, first_touch_at, last_touch_at)
+      SELECT account_id, COUNT(*), MIN(occurred_at), MAX(occurred_at) FROM activities WHERE account_id IS NOT NULL GROUP BY account_id`,
+    ...(engine === 'postgres' ? postgresTriggers() : sqliteTriggers()),
   ],
 };
 
 const WON = (row: 'OLD' | 'NEW'): string => `${row}.status = 'won' AND ${row}.closed_at IS NOT NULL`;
-
-function backfill({ text }: ColumnTypes): string[] {
-  const none = `CAST(NULL AS ${text.split(' ')[0]})`;
-  return [
-    `INSERT INTO account_summaries (account_id, orders, first_order_at, last_order_at, touches, first_touch_at, last_touch_at)
-      SELECT account_id, CAST(SUM(orders) AS integer), MIN(first_order_at), MAX(last_order_at), CAST(SUM(touches) AS integer), MIN(first_touch_at), MAX(last_touch_at)
-      FROM (SELECT account_id, COUNT(*) AS orders, MIN(closed_at) AS first_order_at, MAX(closed_at) AS last_order_at,
-              0 AS touches, ${none} AS first_touch_at, ${none} AS last_touch_at
-            FROM deals WHERE status = 'won' AND closed_at IS NOT NULL GROUP BY account_id
-            UNION ALL
-            SELECT account_id, 0, ${none}, ${none}, COUNT(*), MIN(occurred_at), MAX(occurred_at)
-            FROM activities WHERE account_id IS NOT NULL GROUP BY account_id) AS both_sides
-      GROUP BY account_id`,
-    `INSERT INTO account_order_totals (account_id, currency, orders, amount_minor)
-      SELECT account_id, currency, COUNT(*), CAST(SUM(amount_minor) AS bigint) FROM deals
-      WHERE status = 'won' AND closed_at IS NOT NULL GROUP BY account_id, currency`,
-  ];
-}
 
 /** What the trigger statements write differently on each engine. */
 interface Dialect {
@@ -61,44 +46,42 @@ interface Dialect {
 
 type Row = 'OLD' | 'NEW';
 
-/** The statements shared by both engines, for one deal row leaving or entering the figures. */
+/** The statements shared by both engines, for one deal row leaving or entering its account's totals in its currency. */
 const orderStatements = {
-  leave: ({ deals }: Dialect, row: Row, guard: string): string[] => [
-    `UPDATE account_summaries SET orders = orders - 1,
-      first_order_at = (SELECT MIN(closed_at) FROM ${deals} WHERE status = 'won' AND account_id = ${row}.account_id),
-      last_order_at = (SELECT MAX(closed_at) FROM ${deals} WHERE status = 'won' AND account_id = ${row}.account_id)
-      WHERE account_id = ${row}.account_id${guard}`,
-    `UPDATE account_order_totals SET orders = orders - 1, amount_minor = amount_minor - ${row}.amount_minor
-      WHERE account_id = ${row}.account_id AND currency = ${row}.currency${guard}`,
-    `DELETE FROM account_order_totals WHERE account_id = ${row}.account_id AND currency = ${row}.currency AND orders = 0`,
-  ],
+  leave: ({ deals }: Dialect, row: Row, guard: string): string[] => {
+    const same = `status = 'won' AND account_id = ${row}.account_id AND currency = ${row}.currency`;
+    return [
+      `UPDATE account_order_totals SET orders = orders - 1, amount_minor = amount_minor - ${row}.amount_minor,
+        first_order_at = COALESCE((SELECT MIN(closed_at) FROM ${deals} WHERE ${same}), ''),
+        last_order_at = COALESCE((SELECT MAX(closed_at) FROM ${deals} WHERE ${same}), '')
+        WHERE account_id = ${row}.account_id AND currency = ${row}.currency${guard}`,
+      `DELETE FROM account_order_totals WHERE account_id = ${row}.account_id AND currency = ${row}.currency AND orders = 0`,
+    ];
+  },
   enter: ({ min, max }: Dialect, row: Row, guard: string): string[] => [
-    `INSERT INTO account_summaries (account_id, orders, first_order_at, last_order_at, touches)
-      SELECT ${row}.account_id, 1, ${row}.closed_at, ${row}.closed_at, 0 WHERE true${guard}
-      ON CONFLICT (account_id) DO UPDATE SET orders = account_summaries.orders + 1,
-        first_order_at = ${min('account_summaries.first_order_at', 'excluded.first_order_at')},
-        last_order_at = ${max('account_summaries.last_order_at', 'excluded.last_order_at')}`,
-    `INSERT INTO account_order_totals (account_id, currency, orders, amount_minor)
-      SELECT ${row}.account_id, ${row}.currency, 1, ${row}.amount_minor WHERE true${guard}
+    `INSERT INTO account_order_totals (account_id, currency, orders, amount_minor, first_order_at, last_order_at)
+      SELECT ${row}.account_id, ${row}.currency, 1, ${row}.amount_minor, ${row}.closed_at, ${row}.closed_at WHERE true${guard}
       ON CONFLICT (account_id, currency) DO UPDATE SET orders = account_order_totals.orders + 1,
-        amount_minor = account_order_totals.amount_minor + excluded.amount_minor`,
+        amount_minor = account_order_totals.amount_minor + excluded.amount_minor,
+        first_order_at = ${min('account_order_totals.first_order_at', 'excluded.first_order_at')},
+        last_order_at = ${max('account_order_totals.last_order_at', 'excluded.last_order_at')}`,
   ],
 };
 
 /** The same for one activity row leaving or entering its account's touches. */
 const touchStatements = {
   leave: ({ activities }: Dialect, row: Row, guard: string): string[] => [
-    `UPDATE account_summaries SET touches = touches - 1,
+    `UPDATE account_touch_totals SET touches = touches - 1,
       first_touch_at = (SELECT MIN(occurred_at) FROM ${activities} WHERE account_id = ${row}.account_id),
       last_touch_at = (SELECT MAX(occurred_at) FROM ${activities} WHERE account_id = ${row}.account_id)
       WHERE account_id = ${row}.account_id${guard}`,
   ],
   enter: ({ min, max }: Dialect, row: Row, guard: string): string[] => [
-    `INSERT INTO account_summaries (account_id, orders, touches, first_touch_at, last_touch_at)
-      SELECT ${row}.account_id, 0, 1, ${row}.occurred_at, ${row}.occurred_at WHERE ${row}.account_id IS NOT NULL${guard}
-      ON CONFLICT (account_id) DO UPDATE SET touches = account_summaries.touches + 1,
-        first_touch_at = ${min('account_summaries.first_touch_at', 'excluded.first_touch_at')},
-        last_touch_at = ${max('account_summaries.last_touch_at', 'excluded.last_touch_at')}`,
+    `INSERT INTO account_touch_totals (account_id, touches, first_touch_at, last_touch_at)
+      SELECT ${row}.account_id, 1, ${row}.occurred_at, ${row}.occurred_at WHERE ${row}.account_id IS NOT NULL${guard}
+      ON CONFLICT (account_id) DO UPDATE SET touches = account_touch_totals.touches + 1,
+        first_touch_at = ${min('account_touch_totals.first_touch_at', 'excluded.first_touch_at')},
+        last_touch_at = ${max('account_touch_totals.last_touch_at', 'excluded.last_touch_at')}`,
   ],
 };
 
@@ -132,13 +115,13 @@ function sqliteTriggers(): string[] {
 }
 
 /**
- * PostgreSQL: one function per table, fired by its triggers. A row leaving locks its account's
- * summary first, then reads the first and last instants in a statement of its own, so it sees
- * whatever a concurrent writer to that account committed while it waited.
+ * PostgreSQL: one function per table, fired by its triggers. A row leaving locks its row of totals
+ * first, then reads the first and last instants in a statement of its own, so it sees whatever a
+ * concurrent writer to that account committed while it waited.
  */
 function postgresTriggers(): string[] {
   const dialect: Dialect = { min: (a, b) => `LEAST(${a}, ${b})`, max: (a, b) => `GREATEST(${a}, ${b})`, deals: 'deals', activities: 'activities' };
-  const lock = (row: string): string => `PERFORM 1 FROM account_summaries WHERE account_id = ${row}.account_id FOR UPDATE`;
+  const lock = (row: string, totals: string, key: string): string => `PERFORM 1 FROM ${totals} WHERE ${key.replaceAll('ROW', row)} FOR UPDATE`;
   const fn = (name: string, body: string): string =>
     `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n${body}\nRETURN NULL;\nEND\n$$`;
   const block = (statements: string[]): string => statements.map((s) => `${s};`).join('\n');
@@ -150,13 +133,13 @@ function postgresTriggers(): string[] {
   return [
     fn(
       'deals_keep_account_summaries',
-      `IF TG_OP <> 'INSERT' AND ${WON('OLD')} THEN\n${block([lock('OLD'), ...orderStatements.leave(dialect, 'OLD', '')])}\nEND IF;
+      `IF TG_OP <> 'INSERT' AND ${WON('OLD')} THEN\n${block([lock('OLD', 'account_order_totals', 'account_id = ROW.account_id AND currency = ROW.currency'), ...orderStatements.leave(dialect, 'OLD', '')])}\nEND IF;
 IF TG_OP <> 'DELETE' AND ${WON('NEW')} THEN\n${block(orderStatements.enter(dialect, 'NEW', ''))}\nEND IF;`,
     ),
     ...triggers('deals', 'deals_keep_account_summaries', WON('NEW'), WON('OLD'), DEAL_CHANGED),
     fn(
       'activities_keep_account_summaries',
-      `IF TG_OP <> 'INSERT' AND OLD.account_id IS NOT NULL THEN\n${block([lock('OLD'), ...touchStatements.leave(dialect, 'OLD', '')])}\nEND IF;
+      `IF TG_OP <> 'INSERT' AND OLD.account_id IS NOT NULL THEN\n${block([lock('OLD', 'account_touch_totals', 'account_id = ROW.account_id'), ...touchStatements.leave(dialect, 'OLD', '')])}\nEND IF;
 IF TG_OP <> 'DELETE' AND NEW.account_id IS NOT NULL THEN\n${block(touchStatements.enter(dialect, 'NEW', ''))}\nEND IF;`,
     ),
     ...triggers('activities', 'activities_keep_account_summaries', 'NEW.account_id IS NOT NULL', 'OLD.account_id IS NOT NULL', ACTIVITY_CHANGED),

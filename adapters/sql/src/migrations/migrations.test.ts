@@ -65,7 +65,7 @@ function describeMigrationRules(engine: () => Engine): void {
     } else {
       for (const table of ['deals', 'activities']) for (const op of ['insert', 'update', 'delete']) await engine().query(`DROP TRIGGER ${table}_summary_${op}`);
     }
-    for (const table of ['account_summaries', 'account_order_totals']) await engine().query(`DROP TABLE ${table}`);
+    for (const table of ['account_order_totals', 'account_touch_totals']) await engine().query(`DROP TABLE ${table}`);
   };
 
   const undoVersion8 = async (): Promise<void> => {
@@ -160,7 +160,7 @@ function describeMigrationRules(engine: () => Engine): void {
       touches: [{ accountId: 'acc_kim', touches: 2, firstTouchAt: '2026-01-15T00:00:00.000Z', lastTouchAt: '2026-03-15T00:00:00.000Z' }],
     });
     expect(after.touches).toEqual([{ accountId: 'acc_kim', touches: 3, firstTouchAt: '2026-01-15T00:00:00.000Z', lastTouchAt: '2026-05-01T00:00:00.000Z' }]);
-    expect(await engine().query('SELECT account_id, touches FROM account_summaries')).toEqual([{ account_id: 'acc_kim', touches: 3 }]);
+    expect(await engine().query('SELECT account_id, touches FROM account_touch_totals')).toEqual([{ account_id: 'acc_kim', touches: 3 }]);
   });
 
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {

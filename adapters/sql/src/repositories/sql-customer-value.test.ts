@@ -60,25 +60,16 @@ const answers = (store: Store) =>
     Promise.all(AS_OF.map(async (asOf) => ({ asOf, orders: await uow.analytics.accountOrders({ asOf }), touches: await uow.analytics.accountTouches({ asOf, accountIds: ACCOUNTS }) }))),
   );
 
-const SUMMARY = `SELECT account_id, orders, first_order_at, last_order_at, touches, first_touch_at, last_touch_at FROM account_summaries
-  WHERE orders > 0 OR touches > 0 ORDER BY account_id`;
-const EXACT_SUMMARY = `SELECT a.id AS account_id,
-    (SELECT COUNT(*) FROM deals WHERE account_id = a.id AND status = 'won' AND closed_at IS NOT NULL) AS orders,
-    (SELECT MIN(closed_at) FROM deals WHERE account_id = a.id AND status = 'won' AND closed_at IS NOT NULL) AS first_order_at,
-    (SELECT MAX(closed_at) FROM deals WHERE account_id = a.id AND status = 'won' AND closed_at IS NOT NULL) AS last_order_at,
-    (SELECT COUNT(*) FROM activities WHERE account_id = a.id) AS touches,
-    (SELECT MIN(occurred_at) FROM activities WHERE account_id = a.id) AS first_touch_at,
-    (SELECT MAX(occurred_at) FROM activities WHERE account_id = a.id) AS last_touch_at
-  FROM accounts a ORDER BY a.id`;
-const TOTALS = 'SELECT account_id, currency, orders, amount_minor FROM account_order_totals ORDER BY account_id, currency';
-const EXACT_TOTALS = `SELECT account_id, currency, COUNT(*) AS orders, SUM(amount_minor) AS amount_minor FROM deals
-  WHERE status = 'won' AND closed_at IS NOT NULL GROUP BY account_id, currency ORDER BY account_id, currency`;
+const TOUCHES = 'SELECT account_id, touches, first_touch_at, last_touch_at FROM account_touch_totals WHERE touches > 0 ORDER BY account_id';
+const EXACT_TOUCHES = `SELECT account_id, COUNT(*) AS touches, MIN(occurred_at) AS first_touch_at, MAX(occurred_at) AS last_touch_at FROM activities
+  WHERE account_id IS NOT NULL GROUP BY account_id ORDER BY account_id`;
+const TOTALS = 'SELECT account_id, currency, orders, amount_minor, first_order_at, last_order_at FROM account_order_totals ORDER BY account_id, currency';
+const EXACT_TOTALS = `SELECT account_id, currency, COUNT(*) AS orders, SUM(amount_minor) AS amount_minor, MIN(closed_at) AS first_order_at,
+  MAX(closed_at) AS last_order_at FROM deals WHERE status = 'won' AND closed_at IS NOT NULL GROUP BY account_id, currency ORDER BY account_id, currency`;
 
-/** Rows with their counts as numbers (PostgreSQL returns counts and sums as strings), accounts without figures left out. */
+/** Rows with their counts as numbers (PostgreSQL returns counts and sums as strings). */
 const plain = (rows: unknown[]): unknown[] =>
-  (rows as Record<string, unknown>[])
-    .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : typeof v === 'bigint' ? Number(v) : v])))
-    .filter((row) => row.orders !== 0 || row.touches !== 0);
+  (rows as Record<string, unknown>[]).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])));
 
 function describeSummaries(open: () => Promise<{ store: Store; raw: () => Promise<RawConnection>; close(): Promise<void> }>): void {
   it('keeps every account\'s summary equal to adding up its deals and activities, after every kind of write', async () => {
@@ -94,7 +85,7 @@ function describeSummaries(open: () => Promise<{ store: Store; raw: () => Promis
       for (const [name, write] of history()) {
         await reference.transaction(write);
         await opened.store.transaction(write);
-        expect(plain(await raw.all(SUMMARY)), name).toEqual(plain(await raw.all(EXACT_SUMMARY)));
+        expect(plain(await raw.all(TOUCHES)), name).toEqual(plain(await raw.all(EXACT_TOUCHES)));
         expect(plain(await raw.all(TOTALS)), name).toEqual(plain(await raw.all(EXACT_TOTALS)));
         expect(await answers(opened.store), name).toEqual(await answers(reference));
       }
@@ -160,9 +151,11 @@ describe.skipIf(!adminUrl)('account summaries on PostgreSQL', () => {
           }),
         ),
       );
-      expect(plain(await raw.all(SUMMARY))).toEqual(plain(await raw.all(EXACT_SUMMARY)));
+      expect(plain(await raw.all(TOUCHES))).toEqual(plain(await raw.all(EXACT_TOUCHES)));
       expect(plain(await raw.all(TOTALS))).toEqual(plain(await raw.all(EXACT_TOTALS)));
-      expect(plain(await raw.all(SUMMARY)).find((row) => (row as { account_id: string }).account_id === 'acc_busy')).toMatchObject({ orders: 8, touches: 20 });
+      const busy = (rows: unknown[]): unknown[] => plain(rows).filter((row) => (row as { account_id: string }).account_id === 'acc_busy');
+      expect(busy(await raw.all(TOUCHES))).toMatchObject([{ touches: 20 }]);
+      expect(busy(await raw.all(TOTALS))).toMatchObject([{ currency: 'USD', orders: 8 }]);
     } finally {
       await raw.close();
       await store.close();

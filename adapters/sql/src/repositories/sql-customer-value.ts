@@ -15,28 +15,30 @@ interface OrderRow {
 
 /**
  * Each buying account's won deals before `asOf`, by currency, with its owner. Read from the
- * summaries the triggers keep (one row per account and currency); the few accounts with a deal
+ * totals the triggers keep (one row per account and currency); the few accounts with a deal
  * closed at or after `asOf` (dated ahead) are added up from their deals instead, so the answer
  * is exactly that of adding up every won deal closed before `asOf`.
  */
 export async function accountOrders(ctx: SqlContext, filter: { asOf: string }): Promise<AccountOrders[]> {
   const { db } = ctx;
-  const summarized = db
-    .selectFrom('account_order_totals as t')
-    .innerJoin('account_summaries as s', 's.account_id', 't.account_id')
-    .innerJoin('accounts as a', 'a.id', 't.account_id')
-    .select(['t.account_id', 'a.owner_id', 't.currency', 't.orders as n', 't.amount_minor as amount', 's.first_order_at as first_at', 's.last_order_at as last_at'])
-    .where('s.last_order_at', '<', filter.asOf)
-    .orderBy('t.account_id')
-    .orderBy('t.currency')
-    .execute() as Promise<OrderRow[]>;
-  const ahead = await db.selectFrom('account_summaries').select('account_id').where('last_order_at', '>=', filter.asOf).execute();
-  let rows = await summarized;
-  if (ahead.length > 0) {
-    const exact = await inChunks(ctx, ahead.map((r) => r.account_id), (ids) => exactOrders(ctx, filter.asOf, ids));
-    rows = [...rows, ...exact].sort((a, b) => compare(a.account_id, b.account_id) || compare(a.currency, b.currency));
-  }
-  return foldOrders(rows);
+  // A cross join with the join condition in WHERE: SQLite then walks account_order_totals in key
+  // order (no sort) and looks each account up; PostgreSQL plans it as an inner join.
+  const [totals, ahead] = await Promise.all([
+    db
+      .selectFrom('account_order_totals as t')
+      .crossJoin('accounts as a')
+      .whereRef('a.id', '=', 't.account_id')
+      .select(['t.account_id', 'a.owner_id', 't.currency', 't.orders as n', 't.amount_minor as amount', 't.first_order_at as first_at', 't.last_order_at as last_at'])
+      .orderBy('t.account_id')
+      .orderBy('t.currency')
+      .execute(),
+    db.selectFrom('account_order_totals').select('account_id').where('last_order_at', '>=', filter.asOf).execute(),
+  ]);
+  if (ahead.length === 0) return foldOrders(totals);
+  const aheadIds = new Set(ahead.map((r) => r.account_id));
+  const exact = await inChunks(ctx, [...aheadIds], (ids) => exactOrders(ctx, filter.asOf, ids));
+  const rows = [...totals.filter((r) => !aheadIds.has(r.account_id)), ...exact];
+  return foldOrders(rows.sort((a, b) => compare(a.account_id, b.account_id) || compare(a.currency, b.currency)));
 }
 
 /** The same rows added up from these accounts' won deals (deals_won_by_account). */
@@ -82,14 +84,14 @@ function foldOrders(rows: readonly OrderRow[]): AccountOrders[] {
 }
 
 /**
- * Touches per account before `asOf`: each account's summary row, or, for the few with an
+ * Touches per account before `asOf`: each account's row of touch totals, or, for the few with an
  * activity at or after `asOf`, its activities counted from activities_by_account.
  */
 export async function accountTouches(ctx: SqlContext, filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]> {
   const { db, engine } = ctx;
   const summaries = await inChunks(ctx, filter.accountIds, (ids) =>
     db
-      .selectFrom('account_summaries')
+      .selectFrom('account_touch_totals')
       .select(['account_id', 'touches', 'first_touch_at', 'last_touch_at'])
       .where(inIds(engine.kind, ids))
       .where('touches', '>', 0)

@@ -267,6 +267,24 @@ export interface DealStageTimesTable {
   sitting: ColumnType<number, number | undefined, number>;
 }
 
+/** Per account and currency: its won deals with a close time; kept up to date by triggers (schema version 9). */
+export interface AccountOrderTotalsTable {
+  account_id: string;
+  currency: string;
+  orders: number;
+  amount_minor: number;
+  first_order_at: string;
+  last_order_at: string;
+}
+
+/** Per account: its activities; kept up to date by triggers (schema version 9). */
+export interface AccountTouchTotalsTable {
+  account_id: string;
+  touches: number;
+  first_touch_at: string | null;
+  last_touch_at: string | null;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
@@ -289,4 +307,6 @@ export interface Database {
   targets: TargetsTable;
   campaigns: CampaignsTable;
   deal_stage_times: DealStageTimesTable;
+  account_order_totals: AccountOrderTotalsTable;
+  account_touch_totals: AccountTouchTotalsTable;
 }

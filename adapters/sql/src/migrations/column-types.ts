@@ -5,6 +5,8 @@ import type { Engine } from '../engine.js';
  * collation, and COLLATE "C" on PostgreSQL, whatever the database's locale.
  */
 export interface ColumnTypes {
+  /** For the few statements that differ between the engines (triggers). */
+  engine: Engine['kind'];
   text: string;
   int: string;
   bigint: string;
@@ -16,6 +18,6 @@ export interface ColumnTypes {
 
 export function columnTypes(kind: Engine['kind']): ColumnTypes {
   return kind === 'postgres'
-    ? { text: 'text COLLATE "C"', int: 'integer', bigint: 'bigint', bool: 'boolean', json: 'jsonb', table: '' }
-    : { text: 'TEXT', int: 'INTEGER', bigint: 'INTEGER', bool: 'INTEGER', json: 'TEXT', table: ' STRICT' };
+    ? { engine: kind, text: 'text COLLATE "C"', int: 'integer', bigint: 'bigint', bool: 'boolean', json: 'jsonb', table: '' }
+    : { engine: kind, text: 'TEXT', int: 'INTEGER', bigint: 'INTEGER', bool: 'INTEGER', json: 'TEXT', table: ' STRICT' };
 }

@@ -10,11 +10,12 @@ import { activityReportIndexes } from './005-activity-report-indexes.js';
 import { closedDealsCovering } from './006-closed-deals-covering.js';
 import { uniqueUserEmails } from './007-unique-user-emails.js';
 import { stageTimesByDuration } from './008-stage-times-by-duration.js';
+import { accountSummaries } from './009-account-summaries.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

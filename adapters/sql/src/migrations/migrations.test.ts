@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aContact, aDeal, aStageChange, aUser } from '@rapport/core/testing';
+import { aContact, aDeal, anAccount, anActivity, aStageChange, aUser } from '@rapport/core/testing';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrate.js';
 
 interface Engine {
+  kind: 'sqlite' | 'postgres';
   open(): Promise<SqlStore>;
   /** Runs SQL on the database directly, outside any Store. */
   query(text: string): Promise<unknown[]>;
@@ -48,12 +49,23 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
-  /** Undoes the index-only versions 5 to 8, newest first (those before need options or tests of their own). */
-  const undoVersions5To8 = async (): Promise<void> => {
+  /** Undoes versions 5 to 9, newest first (those before need options or tests of their own). */
+  const undoVersions5To9 = async (): Promise<void> => {
+    await undoVersion9();
     await undoVersion8();
     await undoVersion7();
     await undoVersion6();
     await undoVersion5();
+  };
+
+  /** Version 9's down: its triggers (PostgreSQL: with their functions), then its tables. */
+  const undoVersion9 = async (): Promise<void> => {
+    if (engine().kind === 'postgres') {
+      for (const fn of ['deals_keep_account_summaries', 'activities_keep_account_summaries']) await engine().query(`DROP FUNCTION ${fn}() CASCADE`);
+    } else {
+      for (const table of ['deals', 'activities']) for (const op of ['insert', 'update', 'delete']) await engine().query(`DROP TRIGGER ${table}_summary_${op}`);
+    }
+    for (const table of ['account_order_totals', 'account_touch_totals']) await engine().query(`DROP TABLE ${table}`);
   };
 
   const undoVersion8 = async (): Promise<void> => {
@@ -101,6 +113,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.users.insert(aUser({ id: 'usr_ann2', email: 'ann.lee@acme.com' }));
     });
     await first.close();
+    await undoVersion9();
     await undoVersion8();
     await undoVersion7();
     await engine().query("DELETE FROM schema_migrations WHERE version >= 7");
@@ -121,6 +134,35 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(clash).toMatchObject({ code: 'conflict' });
   });
 
+  it('sums up the won deals and activities a database already holds when it upgrades to version 9, and keeps them summed up', async () => {
+    const asOf = '2026-06-01T00:00:00.000Z';
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.accounts.insert(anAccount({ id: 'acc_kim', ownerId: 'usr_kim' }));
+      await uow.deals.insert(aDeal({ accountId: 'acc_kim', status: 'won', closedAt: '2026-02-01T00:00:00.000Z', amount: { minor: 4_000, currency: 'EUR' } }));
+      await uow.deals.insert(aDeal({ accountId: 'acc_kim', status: 'won', closedAt: '2026-03-01T00:00:00.000Z', amount: { minor: 6_000, currency: 'EUR' } }));
+      await uow.deals.insert(aDeal({ accountId: 'acc_kim', status: 'lost', closedAt: '2026-04-01T00:00:00.000Z' }));
+      await uow.activities.insert(anActivity({ accountId: 'acc_kim', occurredAt: '2026-01-15T00:00:00.000Z' }));
+      await uow.activities.insert(anActivity({ accountId: 'acc_kim', occurredAt: '2026-03-15T00:00:00.000Z' }));
+    });
+    await first.close();
+    await undoVersion9();
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 9');
+    const upgraded = await engine().open();
+    const read = () =>
+      upgraded.read(async (uow) => ({ orders: await uow.analytics.accountOrders({ asOf }), touches: await uow.analytics.accountTouches({ asOf, accountIds: ['acc_kim'] }) }));
+    const before = await read();
+    await upgraded.transaction((uow) => uow.activities.insert(anActivity({ accountId: 'acc_kim', occurredAt: '2026-05-01T00:00:00.000Z' })));
+    const after = await read();
+    await upgraded.close();
+    expect(before).toEqual({
+      orders: [{ accountId: 'acc_kim', ownerId: 'usr_kim', orders: 2, firstOrderAt: '2026-02-01T00:00:00.000Z', lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: [{ currency: 'EUR', amountMinor: 10_000 }] }],
+      touches: [{ accountId: 'acc_kim', touches: 2, firstTouchAt: '2026-01-15T00:00:00.000Z', lastTouchAt: '2026-03-15T00:00:00.000Z' }],
+    });
+    expect(after.touches).toEqual([{ accountId: 'acc_kim', touches: 3, firstTouchAt: '2026-01-15T00:00:00.000Z', lastTouchAt: '2026-05-01T00:00:00.000Z' }]);
+    expect(await engine().query('SELECT account_id, touches FROM account_touch_totals')).toEqual([{ account_id: 'acc_kim', touches: 3 }]);
+  });
+
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {
     const first = await engine().open();
     await first.transaction(async (uow) => {
@@ -128,7 +170,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
-    await undoVersions5To8();
+    await undoVersions5To9();
     await undoVersion4({ keepStageTimes: true });
     await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 3');
@@ -148,7 +190,7 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     await first.close();
     // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
-    await undoVersions5To8();
+    await undoVersions5To9();
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
     await undoVersion4({ keepStageTimes: false });
@@ -171,7 +213,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
-    await undoVersions5To8();
+    await undoVersions5To9();
     await undoVersion4({ keepStageTimes: true });
     await engine().query('DELETE FROM schema_migrations WHERE version >= 4');
     const upgraded = await engine().open();
@@ -193,6 +235,7 @@ describe('migrations on SQLite', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   describeMigrationRules(() => ({
+    kind: 'sqlite',
     open: () => createSqliteStore({ file }),
     async query(text) {
       const db = new BetterSqlite3(file);
@@ -242,7 +285,7 @@ describe.skipIf(!adminUrl)('migrations on PostgreSQL', () => {
     }
   };
 
-  describeMigrationRules(() => ({ open: () => createPostgresStore({ url: database.url, poolSize: 2 }), query }));
+  describeMigrationRules(() => ({ kind: 'postgres', open: () => createPostgresStore({ url: database.url, poolSize: 2 }), query }));
 
   it('lets several hubs open a new database at once: one migrates, the others wait', async () => {
     const stores = await Promise.all(Array.from({ length: 4 }, () => createPostgresStore({ url: database.url, poolSize: 2 })));

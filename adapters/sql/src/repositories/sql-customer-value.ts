@@ -2,9 +2,48 @@ import type { AccountOrders, AccountTouches } from '@rapport/core';
 import { sql } from 'kysely';
 import type { SqlContext } from '../context.js';
 
-/** Each buying account's won deals by currency, one streaming GROUP BY over deals_won_by_account, with its owner. */
-export async function accountOrders({ db }: SqlContext, filter: { asOf: string }): Promise<AccountOrders[]> {
-  const rows = await db
+/** One account's won deals in one currency, with the account's first and last close. */
+interface OrderRow {
+  account_id: string;
+  owner_id: string;
+  currency: string;
+  n: number;
+  amount: number;
+  first_at: string;
+  last_at: string;
+}
+
+/**
+ * Each buying account's won deals before `asOf`, by currency, with its owner. Read from the
+ * totals the triggers keep (one row per account and currency); the few accounts with a deal
+ * closed at or after `asOf` (dated ahead) are added up from their deals instead, so the answer
+ * is exactly that of adding up every won deal closed before `asOf`.
+ */
+export async function accountOrders(ctx: SqlContext, filter: { asOf: string }): Promise<AccountOrders[]> {
+  const { db } = ctx;
+  // A cross join with the join condition in WHERE: SQLite then walks account_order_totals in key
+  // order (no sort) and looks each account up; PostgreSQL plans it as an inner join.
+  const [totals, ahead] = await Promise.all([
+    db
+      .selectFrom('account_order_totals as t')
+      .crossJoin('accounts as a')
+      .whereRef('a.id', '=', 't.account_id')
+      .select(['t.account_id', 'a.owner_id', 't.currency', 't.orders as n', 't.amount_minor as amount', 't.first_order_at as first_at', 't.last_order_at as last_at'])
+      .orderBy('t.account_id')
+      .orderBy('t.currency')
+      .execute(),
+    db.selectFrom('account_order_totals').select('account_id').where('last_order_at', '>=', filter.asOf).execute(),
+  ]);
+  if (ahead.length === 0) return foldOrders(totals);
+  const aheadIds = new Set(ahead.map((r) => r.account_id));
+  const exact = await inChunks(ctx, [...aheadIds], (ids) => exactOrders(ctx, filter.asOf, ids));
+  const rows = [...totals.filter((r) => !aheadIds.has(r.account_id)), ...exact];
+  return foldOrders(rows.sort((a, b) => compare(a.account_id, b.account_id) || compare(a.currency, b.currency)));
+}
+
+/** The same rows added up from these accounts' won deals (deals_won_by_account). */
+function exactOrders({ db, engine }: SqlContext, asOf: string, ids: string[]): Promise<OrderRow[]> {
+  return db
     .selectFrom((eb) =>
       eb
         .selectFrom('deals')
@@ -17,15 +56,18 @@ export async function accountOrders({ db }: SqlContext, filter: { asOf: string }
           sql<string>`max(closed_at)`.as('last_at'),
         ])
         .where('status', '=', 'won')
-        .where('closed_at', '<', filter.asOf)
+        .where(inIds(engine.kind, ids))
+        .where('closed_at', '<', asOf)
         .groupBy(['account_id', 'currency'])
         .as('w'),
     )
     .innerJoin('accounts as a', 'a.id', 'w.account_id')
     .select(['w.account_id', 'a.owner_id', 'w.currency', 'w.n', 'w.amount', 'w.first_at', 'w.last_at'])
-    .orderBy('w.account_id')
-    .orderBy('w.currency')
     .execute();
+}
+
+/** Rows in account order, currencies in order within each, folded into one entry per account. */
+function foldOrders(rows: readonly OrderRow[]): AccountOrders[] {
   const accounts: AccountOrders[] = [];
   for (const row of rows) {
     let last = accounts[accounts.length - 1];
@@ -42,24 +84,54 @@ export async function accountOrders({ db }: SqlContext, filter: { asOf: string }
 }
 
 /**
- * Touches per account, from activities_by_account. PostgreSQL takes the ids as arrays, a few
- * thousand at a time on several pooled connections at once; SQLite (one connection) a thousand
- * at a time in turn.
+ * Touches per account before `asOf`: each account's row of touch totals, or, for the few with an
+ * activity at or after `asOf`, its activities counted from activities_by_account.
  */
-export async function accountTouches({ db, engine }: SqlContext, filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]> {
+export async function accountTouches(ctx: SqlContext, filter: { asOf: string; accountIds: readonly string[] }): Promise<AccountTouches[]> {
+  const { db, engine } = ctx;
+  const summaries = await inChunks(ctx, filter.accountIds, (ids) =>
+    db
+      .selectFrom('account_touch_totals')
+      .select(['account_id', 'touches', 'first_touch_at', 'last_touch_at'])
+      .where(inIds(engine.kind, ids))
+      .where('touches', '>', 0)
+      .execute(),
+  );
+  const touches: AccountTouches[] = [];
+  const ahead: string[] = [];
+  for (const s of summaries) {
+    if (s.first_touch_at === null || s.last_touch_at === null) continue;
+    if (s.last_touch_at >= filter.asOf) ahead.push(s.account_id);
+    else touches.push({ accountId: s.account_id, touches: Number(s.touches), firstTouchAt: s.first_touch_at, lastTouchAt: s.last_touch_at });
+  }
+  if (ahead.length > 0) touches.push(...(await inChunks(ctx, ahead, (ids) => exactTouches(ctx, filter.asOf, ids))));
+  return touches.sort((a, b) => compare(a.accountId, b.accountId));
+}
+
+async function exactTouches({ db, engine }: SqlContext, asOf: string, ids: string[]): Promise<AccountTouches[]> {
+  const rows = await db
+    .selectFrom('activities')
+    .select(['account_id', sql<number>`count(*)`.as('n'), sql<string>`min(occurred_at)`.as('first_at'), sql<string>`max(occurred_at)`.as('last_at')])
+    .where(inIds(engine.kind, ids))
+    .where('occurred_at', '<', asOf)
+    .groupBy('account_id')
+    .execute();
+  return rows.flatMap((r) => (r.account_id === null ? [] : [{ accountId: r.account_id, touches: Number(r.n), firstTouchAt: r.first_at, lastTouchAt: r.last_at }]));
+}
+
+/** `account_id` among the ids: an array parameter on PostgreSQL, a list of parameters on SQLite. */
+const inIds = (kind: SqlContext['engine']['kind'], ids: readonly string[]) =>
+  kind === 'postgres' ? sql<boolean>`account_id = any(cast(${ids} as text[]))` : sql<boolean>`account_id in (${sql.join(ids)})`;
+
+/**
+ * Runs `query` on the ids a chunk at a time: PostgreSQL several thousand per chunk on several
+ * pooled connections at once, SQLite (one connection) a thousand at a time in turn.
+ */
+async function inChunks<T>({ engine }: SqlContext, ids: readonly string[], query: (ids: string[]) => Promise<T[]>): Promise<T[]> {
   const size = engine.kind === 'postgres' ? 2_500 : 1_000;
   const chunks: string[][] = [];
-  for (let i = 0; i < filter.accountIds.length; i += size) chunks.push(filter.accountIds.slice(i, i + size));
-  const touchesOf = (ids: string[]) =>
-    db
-      .selectFrom('activities')
-      .select(['account_id', sql<number>`count(*)`.as('n'), sql<string>`min(occurred_at)`.as('first_at'), sql<string>`max(occurred_at)`.as('last_at')])
-      .where(engine.kind === 'postgres' ? sql<boolean>`account_id = any(cast(${ids} as text[]))` : sql<boolean>`account_id in (${sql.join(ids)})`)
-      .where('occurred_at', '<', filter.asOf)
-      .groupBy('account_id')
-      .execute();
-  const rows = (await Promise.all(chunks.map(touchesOf))).flat();
-  return rows
-    .flatMap((r) => (r.account_id === null ? [] : [{ accountId: r.account_id, touches: Number(r.n), firstTouchAt: r.first_at, lastTouchAt: r.last_at }]))
-    .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
+  return (await Promise.all(chunks.map(query))).flat();
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -6,9 +6,9 @@ import { scoreAccounts, type RfmScores } from './rfm.js';
 /** A buying account with its scores and, once asked for, its touches. */
 export interface AccountValue extends AccountOrders, RfmScores, ChurnEvidence {}
 
-/** Scores every buying account against all the others (see rfmScore), touches not yet known. */
-export function scoredAccounts(orders: readonly AccountOrders[]): AccountValue[] {
-  const scores = scoreAccounts(orders);
+/** Scores every buying account at `asOf` (see scoreAccounts), touches not yet known. */
+export function scoredAccounts(orders: readonly AccountOrders[], asOf: string): AccountValue[] {
+  const scores = scoreAccounts(orders, asOf);
   // Built field by field: spreading 20,000 objects is several times slower.
   return orders.map((o, i) => {
     const s = scores[i];

@@ -35,6 +35,14 @@ describe('churn rule', () => {
     expect(churnReasons({ ...base, touches: 11, firstTouchAt: '2026-05-08T00:00:00.000Z', lastTouchAt: '2026-05-18T00:00:00.000Z' }, asOf, normal)).toEqual(['quiet']);
   });
 
+  it('never warns about buying less before two weeks without an order, however close the last orders were', () => {
+    const justNow = { touches: 0, firstTouchAt: null, lastTouchAt: null, orders: 2, firstOrderAt: '2026-05-31T23:59:00.000Z', lastOrderAt: '2026-05-31T23:59:01.000Z' };
+    expect(churnReasons(justNow, asOf, normal)).toEqual([]);
+    // Two orders a day apart, thirteen days ago: 13 > 2 × 1 day, yet under two weeks.
+    expect(churnReasons({ ...justNow, firstOrderAt: '2026-05-18T00:00:00.000Z', lastOrderAt: '2026-05-19T00:00:00.000Z' }, asOf, normal)).toEqual([]);
+    expect(churnReasons({ ...justNow, firstOrderAt: '2026-05-17T00:00:00.000Z', lastOrderAt: '2026-05-18T00:00:00.000Z' }, asOf, normal)).toEqual(['buying_less']);
+  });
+
   it('watches valuable accounts only: monetary or frequency score 4 or more', () => {
     expect(isValuable({ recency: 1, frequency: 1, monetary: 4 })).toBe(true);
     expect(isValuable({ recency: 5, frequency: 4, monetary: 1 })).toBe(true);

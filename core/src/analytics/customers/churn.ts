@@ -9,8 +9,9 @@ import { DAY_MS } from '../stages/stage-times.js';
  *   least CHURN_MIN_TOUCHES activities; quiet when the silence since the last activity is at
  *   least CHURN_MIN_SILENCE_DAYS and more than the sensitivity factor × that interval;
  * - usual order interval = (last won − first won) ÷ (won deals − 1), needing CHURN_MIN_ORDERS
- *   won deals; buying less when the time since the last won deal is more than the factor ×
- *   that interval.
+ *   won deals; buying less when the time since the last won deal is at least
+ *   CHURN_MIN_SILENCE_DAYS and more than the factor × that interval (two orders a second apart
+ *   a minute ago are no warning).
  *
  * Times are whole epoch seconds and the comparisons are cross-multiplied integers: no rounding
  * decides a verdict.
@@ -64,7 +65,7 @@ export function churnReasons(account: ChurnEvidence, asOf: string, rule: ChurnRu
   const now = epochSeconds(asOf);
   const reasons: ChurnReason[] = [];
   if (overdue(account.touches, rule.minTouches, account.firstTouchAt, account.lastTouchAt, now, rule.factorPercent, rule.minSilenceSeconds)) reasons.push('quiet');
-  if (overdue(account.orders, rule.minOrders, account.firstOrderAt, account.lastOrderAt, now, rule.factorPercent, 0)) reasons.push('buying_less');
+  if (overdue(account.orders, rule.minOrders, account.firstOrderAt, account.lastOrderAt, now, rule.factorPercent, rule.minSilenceSeconds)) reasons.push('buying_less');
   return reasons;
 }
 

@@ -20,7 +20,7 @@ function checkLimit(limit: number): number {
 
 /** Every buying account scored against the whole company, then narrowed to the scope (by account owner). */
 async function valuesInScope(uow: UnitOfWork, scope: ReportScope, asOf: string): Promise<AccountValue[]> {
-  const all = scoredAccounts(await uow.analytics.accountOrders({ asOf }));
+  const all = scoredAccounts(await uow.analytics.accountOrders({ asOf }), asOf);
   if (!scope.ownerIds) return all;
   const owners = new Set(scope.ownerIds);
   return all.filter((v) => owners.has(v.ownerId));

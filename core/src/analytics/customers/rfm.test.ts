@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ranks, rfmScore, scoreAccounts, segmentOf } from './rfm.js';
+import { ranks, recencyScore, rfmScore, scoreAccounts, segmentOf } from './rfm.js';
 
 describe('RFM scores', () => {
   it('scores a rank out of n by its percent rank: 1 + ⌊5 × (rank − 1) / (n − 1)⌋, at most 5', () => {
@@ -17,7 +17,7 @@ describe('RFM scores', () => {
 
   it('scores accounts against each other, monetary within each currency', () => {
     // Orders 1,1,2,3,1 → frequency ranks 1,1,4,5,1 of 5 → scores 1,1,4,5,1.
-    // Last orders D < A < C < B = E → recency ranks D1 A2 C3 B4 E4 → scores 1,2,3,4,4.
+    // Seen on 2026-03-02, the last orders are A 51 days old → 4, B and E 1 day → 5, C 29 days → 5, D 274 days → 2.
     // USD A 100 < B 300 < C 500 → ranks of 3 → 1,3,5; EUR C 20 < E 50 < D 1000 → 1,3,5; C keeps its best, 5.
     const paid = (...amounts: Array<[string, number]>) => amounts.map(([currency, amountMinor]) => ({ currency, amountMinor }));
     const accounts = [
@@ -27,9 +27,25 @@ describe('RFM scores', () => {
       { accountId: 'D', orders: 3, lastOrderAt: '2025-06-01T00:00:00.000Z', byCurrency: paid(['EUR', 1000]) },
       { accountId: 'E', orders: 1, lastOrderAt: '2026-03-01T00:00:00.000Z', byCurrency: paid(['EUR', 50]) },
     ];
-    const scores = scoreAccounts(accounts);
-    expect(scores.map((s) => `${s.recency}${s.frequency}${s.monetary}`)).toEqual(['211', '413', '345', '155', '413']);
-    expect(scores.map(segmentOf)).toEqual(['hibernating', 'new', 'loyal', 'at_risk', 'new']);
+    const scores = scoreAccounts(accounts, '2026-03-02T00:00:00.000Z');
+    expect(scores.map((s) => `${s.recency}${s.frequency}${s.monetary}`)).toEqual(['411', '513', '545', '255', '513']);
+    expect(scores.map(segmentOf)).toEqual(['new', 'new', 'champions', 'at_risk', 'new']);
+  });
+
+  it('scores recency by age, so a customer who has just bought is never at risk however many bought after', () => {
+    const now = '2026-03-02T12:00:00.000Z';
+    const big = { accountId: 'big', orders: 9, lastOrderAt: '2026-03-02T11:59:50.000Z', byCurrency: [{ currency: 'USD', amountMinor: 9_000_000 }] };
+    const later = (id: string) => ({ accountId: id, orders: 1, lastOrderAt: '2026-03-02T11:59:59.000Z', byCurrency: [{ currency: 'USD', amountMinor: 100 }] });
+    const [scores] = scoreAccounts([big, later('x'), later('y')], now);
+    expect(scores?.recency).toBe(5);
+    expect(segmentOf(scores!)).toBe('champions');
+  });
+
+  it('puts ages in month, quarter, half-year and year buckets', () => {
+    const asOf = '2026-12-31T00:00:00.000Z';
+    const ago = (days: number) => new Date(Date.parse(asOf) - days * 86_400_000).toISOString();
+    expect([0, 30, 31, 91, 92, 182, 183, 365, 366, 2000].map((d) => recencyScore(ago(d), asOf))).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+    expect(recencyScore('2027-01-05T00:00:00.000Z', asOf)).toBe(5);
   });
 });
 

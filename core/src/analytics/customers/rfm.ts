@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { DAY_MS } from '../stages/stage-times.js';
 
 /**
- * RFM scoring. Each account with won deals gets three scores from 1 (lowest fifth) to 5 (top
- * fifth), ranked against every such account of the company:
- * - recency: when its last won deal closed (later is better);
- * - frequency: how many deals it has won;
+ * RFM scoring. Each account with won deals gets three scores from 1 to 5:
+ * - recency: how long ago its last won deal closed, by age (RECENCY_BUCKETS), never by rank — a
+ *   customer who bought yesterday scores 5 however many others bought since;
+ * - frequency: how many deals it has won, ranked against every buying account of the company;
  * - monetary: how much it has paid, ranked among accounts paying in the same currency (money
  *   in two currencies is never added); an account paying in several takes its best score.
  *
- * A score comes from the account's percent rank, (rank − 1) ÷ (n − 1), where rank is 1 + the
+ * A ranked score comes from the account's percent rank, (rank − 1) ÷ (n − 1), where rank is 1 + the
  * number of accounts with a strictly lower value (SQL's RANK()): `rfmScore(rank, n)` =
  * 1 + ⌊5 × (rank − 1) ÷ (n − 1)⌋, at most 5 (1 when n is 1). The lowest value scores 1 and the
  * highest 5 however few accounts there are, and equal values score alike.
@@ -30,6 +31,24 @@ export function ranks(values: ReadonlyArray<number | string>): number[] {
     i = j + 1;
   }
   return rank;
+}
+
+/**
+ * Recency scores by the days since the last order: within a month 5, a quarter 4, half a year 3,
+ * a year 2, longer 1. Business customers buy in months, not days, so these ages are what a
+ * manager means by "lately" and "a while".
+ */
+export const RECENCY_BUCKETS: ReadonlyArray<{ maxDays: number; score: number }> = [
+  { maxDays: 30, score: 5 },
+  { maxDays: 91, score: 4 },
+  { maxDays: 182, score: 3 },
+  { maxDays: 365, score: 2 },
+];
+
+/** The recency score of an order placed at `lastOrderAt`, seen at `asOf` (an order in the future counts as today's). */
+export function recencyScore(lastOrderAt: string, asOf: string): number {
+  const days = Math.max(0, (Date.parse(asOf) - Date.parse(lastOrderAt)) / DAY_MS);
+  return RECENCY_BUCKETS.find((b) => days <= b.maxDays)?.score ?? 1;
 }
 
 /** An account's three scores, each 1–5. */
@@ -65,10 +84,9 @@ export interface RfmInput {
   byCurrency: ReadonlyArray<{ currency: string; amountMinor: number }>;
 }
 
-/** Scores every buying account against all the others; the result lines up with the input. */
-export function scoreAccounts(accounts: readonly RfmInput[]): RfmScores[] {
+/** Scores every buying account at `asOf` (frequency and monetary against all the others); the result lines up with the input. */
+export function scoreAccounts(accounts: readonly RfmInput[], asOf: string): RfmScores[] {
   const n = accounts.length;
-  const recency = ranks(accounts.map((a) => a.lastOrderAt));
   const frequency = ranks(accounts.map((a) => a.orders));
   const monetary = new Array<number>(n).fill(1);
   const payers = new Map<string, Array<{ index: number; amount: number }>>();
@@ -85,5 +103,5 @@ export function scoreAccounts(accounts: readonly RfmInput[]): RfmScores[] {
       monetary[p.index] = Math.max(monetary[p.index] ?? 1, rfmScore(rank[i] ?? 1, inCurrency.length));
     });
   }
-  return accounts.map((_, i) => ({ recency: rfmScore(recency[i] ?? 1, n), frequency: rfmScore(frequency[i] ?? 1, n), monetary: monetary[i] ?? 1 }));
+  return accounts.map((a, i) => ({ recency: recencyScore(a.lastOrderAt, asOf), frequency: rfmScore(frequency[i] ?? 1, n), monetary: monetary[i] ?? 1 }));
 }

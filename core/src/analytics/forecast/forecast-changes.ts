@@ -7,7 +7,7 @@ import type { User } from '../../users/user.schema.js';
 import type { ForecastChange } from './forecast.schema.js';
 
 /** The deal events a forecast's "what changed" list is made from. */
-export const FORECAST_EVENT_TYPES = ['deal.created', 'deal.stage_changed', 'deal.updated', 'deal.won', 'deal.lost'] as const;
+export const FORECAST_EVENT_TYPES = ['deal.created', 'deal.stage_changed', 'deal.updated', 'deal.won', 'deal.lost', 'deal.reopened'] as const;
 
 /** How many changes the list keeps, newest first. */
 export const MAX_FORECAST_CHANGES = 100;
@@ -28,6 +28,21 @@ function net(events: readonly CrmEvent[], key: string): { from: unknown; to: unk
   const from = field(first.before, key);
   const to = field(last.after, key);
   return JSON.stringify(from) === JSON.stringify(to) ? null : { from, to, at: last.at };
+}
+
+const OUTCOME_OF_EVENT = { 'deal.won': 'won', 'deal.lost': 'lost', 'deal.reopened': 'reopened' } as const;
+const STATUS_OF_OUTCOME = { won: 'won', lost: 'lost', reopened: 'open' } as const;
+
+/**
+ * How a deal's closing changed in the window, as it stands now: the last win, loss or reopening,
+ * shown only while the deal still is what it says (a deal won and then reopened is "reopened",
+ * never "won").
+ */
+function closeOutcome(ordered: readonly CrmEvent[], deal: Deal): { kind: 'won' | 'lost' | 'reopened'; at: string } | null {
+  const last = ordered.filter((e): e is CrmEvent & { type: keyof typeof OUTCOME_OF_EVENT } => Object.hasOwn(OUTCOME_OF_EVENT, e.type)).pop();
+  if (!last) return null;
+  const kind = OUTCOME_OF_EVENT[last.type];
+  return deal.status === STATUS_OF_OUTCOME[kind] ? { kind, at: last.at } : null;
 }
 
 /**
@@ -70,10 +85,8 @@ export function forecastChanges(events: readonly CrmEvent[], deals: ReadonlyMap<
     }
     const amount = net(updates, 'amount');
     if (amount && isMoney(amount.from) && isMoney(amount.to)) changes.push({ ...base, kind: 'amount_changed', at: amount.at, fromAmount: amount.from, toAmount: amount.to });
-    const won = last('deal.won');
-    if (won) changes.push({ ...base, kind: 'won', at: won.at });
-    const lost = last('deal.lost');
-    if (lost) changes.push({ ...base, kind: 'lost', at: lost.at });
+    const outcome = closeOutcome(ordered, deal);
+    if (outcome) changes.push({ ...base, ...outcome });
   }
   return changes
     .sort((a, b) => compareCodePoints(b.at, a.at) || compareCodePoints(a.dealId, b.dealId) || compareCodePoints(a.kind, b.kind))

@@ -46,7 +46,7 @@ export const ForecastRow = z.object({
 });
 export type ForecastRow = z.infer<typeof ForecastRow>;
 
-export const ForecastChangeKind = z.enum(['created', 'stage_moved', 'close_date_slipped', 'close_date_pulled_in', 'amount_changed', 'won', 'lost']);
+export const ForecastChangeKind = z.enum(['created', 'stage_moved', 'close_date_slipped', 'close_date_pulled_in', 'amount_changed', 'won', 'lost', 'reopened']);
 export type ForecastChangeKind = z.infer<typeof ForecastChangeKind>;
 
 /** Why a forecast moved: one change to one deal in the window, netted over the window. */

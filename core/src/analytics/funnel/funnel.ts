@@ -23,7 +23,7 @@ export const FunnelCurrency = z.object({
   averageDealMinor: z.number().int().nullable(),
   /** Open deals in the pipeline now. */
   openCount: z.number().int(),
-  /** open deals × win rate × average won deal ÷ average cycle in days: expected revenue per day, in minor units. */
+  /** open deals × win rate × average won deal ÷ average cycle in whole days (at least one): expected revenue per day, in minor units. */
   velocityMinorPerDay: z.number().int().nullable(),
 });
 
@@ -44,6 +44,9 @@ export const Funnel = z.object({
 export type Funnel = z.infer<typeof Funnel>;
 
 export const DAY_SECONDS = 86_400;
+
+/** The cycle velocity divides by: whole days, at least one (a deal won the hour it was made took a day, not 0.04 of one). */
+export const velocityDays = (cycleDays: number): number => Math.max(1, Math.round(cycleDays));
 
 /**
  * The funnel of the deals closed in a period: how many reached each stage (by the furthest
@@ -87,7 +90,7 @@ export function funnelFigures(
     .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([currency, c]) => {
       const average = c.wonCount === 0 ? null : c.wonMinor / c.wonCount;
-      const velocity = average === null || winRate === null || cycleDays === null || cycleDays === 0 ? null : Math.round((c.openCount * winRate * average) / cycleDays);
+      const velocity = average === null || winRate === null || cycleDays === null ? null : Math.round((c.openCount * winRate * average) / velocityDays(cycleDays));
       return { currency, wonCount: c.wonCount, wonMinor: c.wonMinor, averageDealMinor: average === null ? null : Math.round(average), openCount: c.openCount, velocityMinorPerDay: velocity };
     });
   return {

@@ -9,8 +9,9 @@ const day = (n: number): string => new Date(Date.parse(START) + n * DAY).toISOSt
 /**
  * Ann's customers. Acme bought on days 0, 30 and 60 (USD 1,000 each) and was touched every 10 days
  * from day 0 to 60; Initech bought once on day 40 (USD 800); Globex once on day 50 (USD 500) and
- * was touched on day 95. Against each other (ranks of 3 score 1, 3, 5): Acme 5-5-5 (champions),
- * Globex 3-1-1 (promising), Initech 1-1-3 (hibernating).
+ * was touched on day 95. On day 100 every last order is 40 to 60 days old (recency 4, a quarter);
+ * frequency and money rank against each other (ranks of 3 score 1, 3, 5): Acme 4-5-5 (champions),
+ * Initech 4-1-3 and Globex 4-1-1 (new: a first purchase, lately).
  */
 async function seed(w: World): Promise<void> {
   const ann = w.as(w.users.ann);
@@ -44,16 +45,20 @@ export function describeCustomerValueScenarios(makeStore: StoreFactory): void {
       expect(report.segments.map((s) => [s.segment, s.accounts, s.orders, s.byCurrency.map((c) => `${c.currency} ${c.amountMinor}`)])).toEqual([
         ['champions', 1, 3, ['USD 300000']],
         ['loyal', 0, 0, []],
-        ['new', 0, 0, []],
-        ['promising', 1, 1, ['USD 50000']],
+        ['new', 2, 2, ['USD 130000']],
+        ['promising', 0, 0, []],
         ['at_risk', 0, 0, []],
-        ['hibernating', 1, 1, ['USD 80000']],
+        ['hibernating', 0, 0, []],
       ]);
       expect(report.accounts).toEqual([
-        expect.objectContaining({ accountName: 'Acme', owner: expect.objectContaining({ name: 'Ann' }), recency: 5, frequency: 5, monetary: 5, segment: 'champions', orders: 3, touches: 7, lastTouchAt: day(60) }),
+        expect.objectContaining({ accountName: 'Acme', owner: expect.objectContaining({ name: 'Ann' }), recency: 4, frequency: 5, monetary: 5, segment: 'champions', orders: 3, touches: 7, lastTouchAt: day(60) }),
       ]);
-      const hibernating = await w.services.analytics.customers.segments(w.as(w.users.mia), { segment: 'hibernating' });
-      expect(hibernating.accounts.map((a) => [a.accountName, `${a.recency}${a.frequency}${a.monetary}`])).toEqual([['Initech', '113']]);
+      const newcomers = await w.services.analytics.customers.segments(w.as(w.users.mia), { segment: 'new' });
+      expect(newcomers.accounts.map((a) => [a.accountName, `${a.recency}${a.frequency}${a.monetary}`])).toEqual([['Initech', '413'], ['Globex', '411']]);
+      // A year on, nobody has bought again: Acme was valuable and is now at risk, the others hibernate.
+      at(w, day(430));
+      const later = await w.services.analytics.customers.segments(w.as(w.users.mia), {});
+      expect(later.segments.filter((s) => s.accounts > 0).map((s) => [s.segment, s.accounts])).toEqual([['at_risk', 1], ['hibernating', 2]]);
       const bo = await w.services.analytics.customers.segments(w.as(w.users.bo), {});
       expect(bo.segments.every((s) => s.accounts === 0)).toBe(true);
     });

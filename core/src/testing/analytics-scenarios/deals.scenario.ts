@@ -60,8 +60,8 @@ export function describeDealReportScenarios(makeStore: StoreFactory): void {
         ['Negotiation', 2, null, 1],
       ]);
       expect(funnel).toMatchObject({ won: 2, lost: 2, winRate: 0.5, averageCycleDays: 6.5 });
-      // 1 open USD deal × 50% × USD 4,000 average won ÷ 6.5 days = USD 307.69 a day.
-      expect(funnel.byCurrency).toEqual([{ currency: 'USD', wonCount: 2, wonMinor: 800_000, averageDealMinor: 400_000, openCount: 1, velocityMinorPerDay: 30_769 }]);
+      // 1 open USD deal × 50% × USD 4,000 average won ÷ 7 whole days (6.5 rounded) = USD 285.71 a day.
+      expect(funnel.byCurrency).toEqual([{ currency: 'USD', wonCount: 2, wonMinor: 800_000, averageDealMinor: 400_000, openCount: 1, velocityMinorPerDay: 28_571 }]);
     });
 
     it('breaks losses down by reason and competitor, by count and amount', async () => {

@@ -16,6 +16,7 @@ const CHANGE_LABEL: Record<ForecastChange['kind'], string> = {
   amount_changed: 'Amount',
   won: 'Won',
   lost: 'Lost',
+  reopened: 'Reopened',
 };
 
 function changeText(change: ForecastChange, format: Format): string {

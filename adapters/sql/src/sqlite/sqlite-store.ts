@@ -39,7 +39,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   const onStatement = options.onStatement;
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
-    ...(onStatement ? { log: (event) => event.level === 'query' && onStatement(event.query.sql) } : {}),
+    ...(onStatement ? { log: (event) => void (event.level === 'query' && onStatement(event.query.sql)) } : {}),
   });
   try {
     await migrate(db, 'sqlite');

@@ -33,10 +33,10 @@ export function directContext(db: Kysely<Database>, engine: Engine): SqlContext 
 /** Repositories inside a transaction: atomic writes are savepoints, taken one at a time. */
 export function transactionContext(trx: Transaction<Database>, engine: Engine): SqlContext {
   let tail: Promise<unknown> = Promise.resolve();
-  let counter = 0;
+  // Savepoints are taken one at a time and released before the next, so one name serves them
+  // all, and the statements keep the same text (SQLite's statement cache prepares them once).
+  const name = sql.id('rapport_write');
   const savepoint = async <T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> => {
-    counter += 1;
-    const name = sql.id(`rapport_write_${counter}`);
     await sql`savepoint ${name}`.execute(trx);
     try {
       const result = await work(trx);

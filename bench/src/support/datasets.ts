@@ -7,6 +7,7 @@ import { createTestDatabase } from '@rapport/sql/testing';
 import { generateDataset, GENERATOR_VERSION, hasDataset, type Progress } from '../generate/generate.js';
 import type { DatasetSize } from '../generate/sizes.js';
 import { findPostgres } from './postgres.js';
+import { copySqliteToPostgres } from './postgres-copy.js';
 
 export interface Dataset {
   store: Store;
@@ -43,16 +44,23 @@ export async function sqliteDataset(size: DatasetSize, options: { fresh?: boolea
   return { store, generatedSeconds, where: `SQLite ${file}`, close: () => store.close() };
 }
 
-/** The generated dataset in a new database on PostgreSQL, dropped on close; null when no server is at hand. */
+/**
+ * The generated dataset in a new database on PostgreSQL, dropped on close; null when no server
+ * is at hand. The records are those of the SQLite dataset (generated first, or reused from the
+ * cache), copied in with COPY: minutes of row-by-row inserts become seconds.
+ */
 export async function postgresDataset(size: DatasetSize): Promise<Dataset | null> {
   const server = await findPostgres();
   if (!server) return null;
+  const sqlite = await sqliteDataset(size);
+  await sqlite.close();
   const database = await createTestDatabase(server.adminUrl, { prefix: 'rapport_bench' });
   const store = await createPostgresStore({ url: database.url });
-  process.stderr.write(`  Generating the ${size.name} dataset on PostgreSQL (${server.origin})…\n`);
+  process.stderr.write(`  Copying the ${size.name} dataset into PostgreSQL (${server.origin})…\n`);
   const started = performance.now();
-  await generateDataset(store, size, log);
+  const rows = await copySqliteToPostgres(sqliteFile(size), database.url);
   const generatedSeconds = (performance.now() - started) / 1000;
+  process.stderr.write(`    ${rows.toLocaleString('en-US')} rows in ${generatedSeconds.toFixed(1)} s\n`);
   return {
     store,
     generatedSeconds,

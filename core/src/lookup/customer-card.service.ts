@@ -101,8 +101,10 @@ async function resolve(uow: UnitOfWork, key: CardKey): Promise<{ contact: Contac
  * another way), else the account whose domain it is; null when neither.
  */
 export async function whoHasAddress(uow: UnitOfWork, email: string): Promise<{ contact: Contact | null; account: Account | null; matchedBy: CustomerCard['matchedBy'] } | null> {
-  const exact = (await uow.contacts.findByEmails([email]))[0];
-  const contact = exact ?? (await uow.contacts.findByCanonicalEmail(canonicalEmail(email)))[0] ?? null;
+  // Every holder of the exact address also holds its canonical form: one read finds both.
+  const holders = await uow.contacts.findByCanonicalEmail(canonicalEmail(email));
+  const exact = holders.find((c) => c.emails.some((e) => normalizeEmail(e) === email));
+  const contact = exact ?? holders[0] ?? null;
   if (contact) {
     return { contact, account: contact.accountId ? await uow.accounts.get(contact.accountId) : null, matchedBy: exact ? 'email' : 'canonical_email' };
   }

@@ -39,27 +39,40 @@ export class LookupService {
   }
 }
 
+/**
+ * Contacts holding the address (or the same mailbox written another way: "+tag", Gmail dots)
+ * and accounts holding its domain: one read of contacts by canonical address, one of accounts
+ * by domain, and a third only for a contact's account the domain did not already bring.
+ */
 async function byEmail(uow: UnitOfWork, email: string): Promise<LookupMatch[]> {
-  const exact = await uow.contacts.findByEmails([normalizeEmail(email)]);
-  const canonical = (await uow.contacts.findByCanonicalEmail(canonicalEmail(email))).filter((c) => !exact.some((e) => e.id === c.id));
-  const contacts = [...exact.map((c) => [c, 'email'] as const), ...canonical.map((c) => [c, 'canonical_email'] as const)];
-  const accounts = await uow.accounts.getMany([...new Set(contacts.map(([c]) => c.accountId).filter((id): id is string => id !== null))]);
-  const matches: LookupMatch[] = contacts.map(([contact, matchedBy]) => ({
+  const normalized = normalizeEmail(email);
+  const [holders, domainAccounts] = await Promise.all([uow.contacts.findByCanonicalEmail(canonicalEmail(email)), accountsForDomain(uow, domainOf(email))]);
+  const holdsExactly = (c: Contact): boolean => c.emails.some((e) => normalizeEmail(e) === normalized);
+  const missing = [...new Set(holders.map((c) => c.accountId).filter((id): id is string => id !== null && !domainAccounts.some((a) => a.id === id)))];
+  const accounts = [...domainAccounts, ...(missing.length > 0 ? await uow.accounts.getMany(missing) : [])];
+  const matches: LookupMatch[] = holders.map((contact) => ({
     kind: 'contact',
     contact,
     account: accounts.find((a) => a.id === contact.accountId) ?? null,
-    matchedBy,
+    matchedBy: holdsExactly(contact) ? 'email' : 'canonical_email',
   }));
-  matches.push(...(await byDomain(uow, domainOf(email))));
+  matches.push(...domainAccounts.map((account): LookupMatch => ({ kind: 'account', account, matchedBy: 'domain' })));
   return matches;
 }
 
-/** Accounts holding the domain or, failing that, its nearest parent (eu.acme.com → acme.com). Never a free-mail domain. */
+/**
+ * Accounts holding the domain or, failing that, its nearest parent (eu.acme.com → acme.com),
+ * read in one query. Never a free-mail domain, nor a parent of one.
+ */
 export async function accountsForDomain(uow: UnitOfWork, domain: string): Promise<Account[]> {
-  for (const candidate of domainAndParents(domain)) {
-    if (isFreeMailDomain(candidate)) return [];
-    const accounts = await uow.accounts.findByDomains([candidate]);
-    if (accounts.length > 0) return accounts;
+  const all = domainAndParents(domain);
+  const freeMail = all.findIndex((candidate) => isFreeMailDomain(candidate));
+  const candidates = freeMail === -1 ? all : all.slice(0, freeMail);
+  if (candidates.length === 0) return [];
+  const accounts = await uow.accounts.findByDomains(candidates);
+  for (const candidate of candidates) {
+    const holding = accounts.filter((a) => a.domains.some((d) => normalizeDomain(d) === candidate));
+    if (holding.length > 0) return holding;
   }
   return [];
 }

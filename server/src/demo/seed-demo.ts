@@ -1,4 +1,5 @@
 import { createServices, CrmError, ensureDefaultPipeline, ManualClock, type Services, type Store } from '@rapport/core';
+import { BatchedStore } from './batched-store.js';
 import { CAST, TEAM_NAMES, type Staff, type TeamKey } from './cast.js';
 import { planAccounts } from './plan-accounts.js';
 import { planCampaigns } from './plan-campaigns.js';
@@ -28,7 +29,8 @@ const ACCOUNTS: Record<'full' | 'small', number> = { full: 2000, small: 100 };
  * Seeds a demo company into an empty database: a sales team in two teams, customers in
  * several languages and scripts, and a year of deals, activities, reminders, campaigns and
  * monthly quotas ending at `now`. Everything goes through the core services with a clock walked through the year,
- * so events, stage history, versions and permissions are as real as a year of use. The same
+ * so events, stage history, versions and permissions are as real as a year of use; the writes
+ * land in about a dozen transactions (a tenth of the year each), not one per change. The same
  * `now` gives the same names, amounts and stages (and ids); access token secrets are new each time.
  * `small` (about 100 accounts) is for tests.
  */
@@ -45,10 +47,10 @@ export async function seedDemo(
   }
   const random = new Random(SEED);
   const clock = new ManualClock(new Date(start - 30 * DAY));
-  const serviceDeps = { store: deps.store, clock, ids: new SeededIds(clock, random.fork()) };
-  const pipeline = await ensureDefaultPipeline(serviceDeps);
+  const store = new BatchedStore(deps.store);
+  const serviceDeps = { store, clock, ids: new SeededIds(clock, random.fork()) };
   const services = createServices(serviceDeps);
-  const staff = await hire(services, clock);
+  const { pipeline, staff } = await store.batch(async () => ({ pipeline: await ensureDefaultPipeline(serviceDeps), staff: await hire(services, clock) }));
 
   const timeline = new Timeline(start, now - MINUTE);
   const accounts = planAccounts(random.fork(), timeline, ACCOUNTS[size]);
@@ -61,19 +63,22 @@ export async function seedDemo(
   deps.logger?.info('Seeding the demo company', { size, steps: timeline.size });
 
   const counts: Record<string, number> = { teams: staff.teams.size, users: staff.users.size };
-  await timeline.play(clock, contextFor(services, staff, counts), (done, total) => {
-    deps.logger?.info('Seeding the demo company', { done, total });
+  await timeline.play(clock, contextFor(services, staff, counts), {
+    batch: (work) => store.batch(work),
+    progress: (done, total) => deps.logger?.info('Seeding the demo company', { done, total }),
   });
   for (const deal of deals) counts[`deals.${deal.outcome.status}`] = (counts[`deals.${deal.outcome.status}`] ?? 0) + 1;
 
   clock.set(deps.now);
   const users: DemoSeedResult['users'] = [];
-  for (const member of CAST) {
-    const user = staff.users.get(member.key);
-    if (!user) continue;
-    const { secret } = await services.tokens.create(null, user.id, 'demo');
-    users.push({ id: user.id, name: user.name, email: user.email, role: user.role, team: member.team ? TEAM_NAMES[member.team] : null, token: secret });
-  }
+  await store.batch(async () => {
+    for (const member of CAST) {
+      const user = staff.users.get(member.key);
+      if (!user) continue;
+      const { secret } = await services.tokens.create(null, user.id, 'demo');
+      users.push({ id: user.id, name: user.name, email: user.email, role: user.role, team: member.team ? TEAM_NAMES[member.team] : null, token: secret });
+    }
+  });
   counts.tokens = users.length;
   deps.logger?.info('Demo company ready', { ...counts, seconds: Math.round(performance.now() - began) / 1000 });
   return { users, counts };

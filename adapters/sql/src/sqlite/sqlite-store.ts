@@ -13,6 +13,8 @@ export interface SqliteStoreOptions {
   file: string;
   /** How long a write waits for another process's lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Hears the SQL of every statement the store runs (not BEGIN or COMMIT): for tests and diagnostics. */
+  onStatement?: (sql: string) => void;
 }
 
 /**
@@ -34,7 +36,11 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   } catch (error) {
     throw new CrmError('unavailable', `Cannot open the SQLite database at ${options.file}: ${(error as Error).message}`, { cause: error });
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
+  const onStatement = options.onStatement;
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+    ...(onStatement ? { log: (event) => void (event.level === 'query' && onStatement(event.query.sql)) } : {}),
+  });
   try {
     await migrate(db, 'sqlite');
   } catch (error) {

@@ -1,3 +1,4 @@
 /** Helpers for tests that need a real database: a throw-away PostgreSQL database per test file. */
 export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './postgres.js';
 export { openRawConnection, type RawConnection } from './raw-connection.js';
+export { createCountingSqliteStore, type CountingSqliteStore } from './statement-counter.js';

@@ -13,6 +13,8 @@ export interface HttpDeps {
   clock?: Clock;
   /** Bearers besides personal access tokens (Teams single sign-on), tried in order. */
   bearers?: readonly BearerAuthenticator[];
+  /** This process's number among the hub's workers, when there are several. */
+  worker?: number;
 }
 
 /** Per-request values set by middleware. */

@@ -7,7 +7,7 @@ import { formatDemoTokens, readDemoTokens, saveDemoTokens, type DemoToken } from
 import { createHub, type Hub } from '../hub.js';
 import { createLogger } from '../logger.js';
 import { addressUrl } from '../runtime/listen.js';
-import { runWorkers, workerSlot } from '../runtime/hub-workers.js';
+import { reportFailedStart, runWorkers, workerSlot } from '../runtime/hub-workers.js';
 import { openRuntime } from '../runtime/runtime.js';
 import { describeTeams } from '../teams/teams.surface.js';
 import { VERSION } from '../version.js';
@@ -95,6 +95,7 @@ async function serveWithWorkers(config: HubConfig, io: CliIo): Promise<number> {
   const workers = runWorkers(config.workers, {
     allListening: (port) => printBanner(io, config, addressUrl(config, port), prepared.seeded, prepared.email, config.workers),
     restarting: (slot, why) => logger.warn(`worker ${slot} ${why}; starting another in its place`, { worker: slot }),
+    replaced: (slot) => logger.info(`worker ${slot} is serving again`, { worker: slot }),
     failedToStart: (slot, why) => io.err(`Worker ${slot} could not start (${why}); stopping the hub.`),
   });
   void untilStopped(io, () => workers.stop());
@@ -104,17 +105,24 @@ async function serveWithWorkers(config: HubConfig, io: CliIo): Promise<number> {
 /** One worker of a hub: serves the shared port; only worker 1 runs the scheduler and timed work. */
 async function serveAsWorker(config: HubConfig, slot: number): Promise<number> {
   const logger = createLogger(config.logLevel, undefined, { worker: slot });
-  const hub = await createHub({ config, logger, worker: slot, background: slot === 1 });
   try {
-    await hub.listen();
-  } catch (error) {
-    await hub.close();
-    throw portInUse(error, config);
+    const hub = await createHub({ config, logger, worker: slot, background: slot === 1 }).catch((error: unknown) => {
+      reportFailedStart();
+      throw error;
+    });
+    try {
+      await hub.listen();
+    } catch (error) {
+      reportFailedStart();
+      await hub.close();
+      throw portInUse(error, config);
+    }
+    await untilStopped(null, () => hub.close());
+    return 0;
+  } finally {
+    // The channel to the primary would keep this process alive.
+    cluster.worker?.disconnect();
   }
-  await untilStopped(null, () => hub.close());
-  // The channel to the primary would keep this process alive.
-  cluster.worker?.disconnect();
-  return 0;
 }
 
 /** A customer address the sample rep can look up, so the printed example answers with something. */

@@ -48,6 +48,13 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     return c.body(JSON.stringify(problem.body), 404, problem.headers);
   });
 
+  if (deps.worker) {
+    const worker = String(deps.worker);
+    app.use('*', async (c, next) => {
+      await next();
+      c.header('X-Rapport-Worker', worker);
+    });
+  }
   mountHealth(app, deps);
   let openapi: string | null = null;
   app.get('/api/v1/openapi.json', (c) => {

@@ -58,10 +58,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const tokens = new CachingTokenService(deps);
   const services: Services = { ...createServices(deps), tokens, users: new TokenAwareUserService(deps, tokens) };
 
+  const background = options.background ?? true;
   const surfaces: HubSurface[] = [];
   for (const factory of options.surfaces ?? []) {
     const surface = factory({ config, services, store, clock, logger });
-    if (isSurfaceOff(surface)) logger.info(`${surface.name} is off: ${surface.off}`);
+    // Said once per hub: by its only process, or by the worker that runs timed work.
+    if (isSurfaceOff(surface)) (background ? logger.info : logger.debug)(`${surface.name} is off: ${surface.off}`);
     else surfaces.push(surface);
   }
 
@@ -71,7 +73,6 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     await store.transaction((uow) => uow.idempotency.deleteBefore(new Date(clock.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString()));
   };
   const loop = new SchedulerLoop(scheduler, config.scheduler.intervalMs, logger, housekeeping);
-  const background = options.background ?? true;
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {

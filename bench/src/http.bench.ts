@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lookupQueries } from './generate/queries.js';
 import type { BenchOptions } from './options.js';
@@ -6,6 +9,7 @@ import { adminToken } from './support/admin-token.js';
 import { spawnUntil, stop } from './support/child.js';
 import { sqliteFile } from './support/datasets.js';
 import { runLoad, type LoadResult } from './support/load.js';
+import { freePort } from './support/ports.js';
 
 const BENCH = 'http';
 const P99_TARGET_MS = 15;
@@ -54,4 +58,30 @@ export async function httpBench(options: BenchOptions, report: Report): Promise<
   } finally {
     await stop(child);
   }
+  await workersRatio(options, report, secret, queries.emails);
+}
+
+/** Lookup by email against `rapport serve` itself with RAPPORT_WORKERS=1, then 2: what the second process buys. */
+async function workersRatio(options: BenchOptions, report: Report, secret: string, emails: string[]): Promise<void> {
+  const cli = fileURLToPath(new URL('../../server/dist/bin/rapport.js', import.meta.url));
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-bench-workers-'));
+  const perSecond: number[] = [];
+  try {
+    for (const workers of [1, 2]) {
+      const port = await freePort();
+      const env = { ...process.env, DATABASE_URL: `sqlite:${sqliteFile(options.size)}`, RAPPORT_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), RAPPORT_WORKERS: String(workers), RAPPORT_DEMO: '0', RAPPORT_SCHEDULER: '0', RAPPORT_LOG_LEVEL: 'warn' };
+      const { child } = await spawnUntil(process.execPath, [cli, 'serve'], { env }, (line) => (line.includes('Rapport hub') ? true : null));
+      try {
+        const result = await runLoad({ url: `http://127.0.0.1:${port}`, connections: options.connections, seconds: Math.max(options.seconds, 5), warmupSeconds: 2, headers: { authorization: `Bearer ${secret}` }, path: (n) => `/api/v1/lookup?q=${encodeURIComponent(emails[n % emails.length] ?? '')}` });
+        warnOnFailures(`lookup by email, ${workers} worker(s)`, result);
+        report.figure({ bench: BENCH, name: `rapport serve, RAPPORT_WORKERS=${workers}: lookup by email throughput`, value: result.perSecond, unit: 'req/s' });
+        perSecond.push(result.perSecond);
+      } finally {
+        await stop(child);
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  report.ratio({ bench: BENCH, name: 'lookup by email: RAPPORT_WORKERS=2 ÷ RAPPORT_WORKERS=1 throughput', value: (perSecond[1] ?? 0) / (perSecond[0] ?? 1) });
 }

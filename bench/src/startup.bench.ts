@@ -22,9 +22,9 @@ const IDLE_MS = 3_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-/** Settings for a hub on SQLite in `dataDir`, whatever the caller's environment says. */
+/** Settings for a one-process hub on SQLite in `dataDir` (its memory is then the hub's), whatever the caller's environment says. */
 function hubEnv(dataDir: string, demo: boolean): NodeJS.ProcessEnv {
-  return { ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', RAPPORT_DEMO: demo ? '1' : '0', RAPPORT_LOG_LEVEL: 'warn' };
+  return { ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', RAPPORT_DEMO: demo ? '1' : '0', RAPPORT_LOG_LEVEL: 'warn', RAPPORT_WORKERS: '1' };
 }
 
 /** Resident memory of a process in MB (Linux /proc, else ps). */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { CrmError } from '@rapport/core';
 
@@ -19,7 +19,10 @@ export interface HubConfig {
   scheduler: { enabled: boolean; intervalMs: number };
   /** This hub's name in work leases. RAPPORT_HUB_ID, default host-pid */
   hubId: string;
-  slack: { signingSecret: string; botToken: string; apiUrl: string | null } | null;
+  /** How many processes serve the embedded hub's port (`rapport serve`). RAPPORT_WORKERS, default the number of cores */
+  workers: number;
+  /** SLACK_APP_TOKEN (xapp-…) switches the Slack app to Socket Mode, for development without a public URL. */
+  slack: { signingSecret: string; botToken: string; apiUrl: string | null; appToken: string | null } | null;
   /** The Teams tab and its single sign-on. */
   teams: TeamsConfig;
   /** Failed sign-ins one client address may make per window before 429. RAPPORT_AUTH_FAILURE_LIMIT (20; 0 = no limit), RAPPORT_AUTH_FAILURE_WINDOW_S (60) */
@@ -62,9 +65,11 @@ export const SETTINGS: ReadonlyArray<{ name: string; default: string; descriptio
   { name: 'RAPPORT_SCHEDULER_INTERVAL_MS', default: '15000', description: 'How often the scheduler looks for due reminders.' },
   { name: 'RAPPORT_AUTH_FAILURE_LIMIT', default: '20', description: 'Failed sign-ins (bad or expired tokens) one client address may make per window; past it they are answered 429 with Retry-After, while valid tokens still get in. 0 turns the limit off.' },
   { name: 'RAPPORT_AUTH_FAILURE_WINDOW_S', default: '60', description: 'The window of RAPPORT_AUTH_FAILURE_LIMIT, in seconds.' },
+  { name: 'RAPPORT_WORKERS', default: '<number of cores>', description: 'Processes serving the port of `rapport serve`, sharing the database; the scheduler runs in one of them. 1 runs a single process.' },
   { name: 'RAPPORT_HUB_ID', default: '<host>-<pid>', description: 'Name of this hub in work leases when several hubs share a database.' },
   { name: 'SLACK_SIGNING_SECRET', default: '(unset: Slack off)', description: 'Slack app signing secret; with SLACK_BOT_TOKEN turns the Slack app on.' },
   { name: 'SLACK_BOT_TOKEN', default: '(unset: Slack off)', description: 'Slack bot token (xoxb-…).' },
+  { name: 'SLACK_APP_TOKEN', default: '(unset: HTTP events)', description: 'An app-level token (xapp-…) switches the Slack app to Socket Mode, for development without a public URL.' },
   { name: 'SLACK_API_URL', default: 'https://slack.com/api/', description: 'Slack Web API base URL (a stand-in for tests).' },
   { name: 'TEAMS_APP_ID', default: '(unset: Teams sign-on off)', description: 'The Entra application (client) ID of the Teams app, also its id in the Teams manifest; with TEAMS_TENANT_ID turns Teams single sign-on on.' },
   { name: 'TEAMS_TENANT_ID', default: '(unset: Teams sign-on off)', description: 'The Entra tenant (directory) ID whose people sign in to the Teams tab; tokens of other tenants are refused.' },
@@ -87,8 +92,9 @@ export function loadDotEnv(cwd = process.cwd()): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
-  const port = Number(env.PORT ?? 4400);
+/** Reads the settings; `defaults.port` is the port when PORT is unset (4400 for the hub). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { port?: number } = {}): HubConfig {
+  const port = Number(env.PORT ?? defaults.port ?? 4400);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid('PORT', `"${env.PORT}" is not a port number (0–65535).`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:|file:)/i.test(databaseUrl)) {
@@ -98,6 +104,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw invalid('RAPPORT_LOG_LEVEL', 'Use debug, info, warn or error.');
   const intervalMs = Number(env.RAPPORT_SCHEDULER_INTERVAL_MS ?? 15_000);
   if (!Number.isFinite(intervalMs) || intervalMs < 100) throw invalid('RAPPORT_SCHEDULER_INTERVAL_MS', 'Use a number of milliseconds, at least 100.');
+  const workers = env.RAPPORT_WORKERS?.trim() ? Number(env.RAPPORT_WORKERS) : availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw invalid('RAPPORT_WORKERS', `"${env.RAPPORT_WORKERS}" is not a number of processes: use 1 to 256 (1 runs a single process).`);
   const host = env.HOST?.trim() || '127.0.0.1';
   const authFailureLimit = Number(env.RAPPORT_AUTH_FAILURE_LIMIT?.trim() || 20);
   if (!Number.isInteger(authFailureLimit) || authFailureLimit < 0) throw invalid('RAPPORT_AUTH_FAILURE_LIMIT', 'Use a whole number of failed sign-ins, or 0 for no limit.');
@@ -115,7 +123,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel,
     scheduler: { enabled: flag(env.RAPPORT_SCHEDULER, true), intervalMs },
     hubId: env.RAPPORT_HUB_ID?.trim() || `${hostname()}-${process.pid}`,
-    slack: signingSecret && botToken ? { signingSecret, botToken, apiUrl: env.SLACK_API_URL?.trim() || null } : null,
+    workers,
+    slack: signingSecret && botToken ? { signingSecret, botToken, apiUrl: env.SLACK_API_URL?.trim() || null, appToken: env.SLACK_APP_TOKEN?.trim() || null } : null,
     teams: readTeamsConfig(env, (env.RAPPORT_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')),
     authFailures: { limit: authFailureLimit, windowMs: authFailureWindowS * 1000 },
   };

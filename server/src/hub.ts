@@ -1,76 +1,50 @@
-import { serve, type ServerType } from '@hono/node-server';
-import {
-  createServices,
-  ensureDefaultPipeline,
-  ReminderScheduler,
-  systemClock,
-  TimeOrderedIds,
-  type Clock,
-  type Notifier,
-  type Services,
-  type Store,
-} from '@rapport/core';
+import type { ServerType } from '@hono/node-server';
+import type { Services, Store } from '@rapport/core';
 import type { Hono } from 'hono';
 import type { HubConfig } from './config.js';
-import { openDatabase } from './database.js';
-import { CachingTokenService } from './http/caching-token-service.js';
 import { createApp, type Mount } from './http/app.js';
 import type { HubEnv } from './http/hub-env.js';
-import { createLogger, type Logger } from './logger.js';
-import { LogNotifier } from './scheduler/log-notifier.js';
-import { ExtensionNotifier } from './scheduler/extension-notifier.js';
-import { SchedulerLoop } from './scheduler/scheduler-loop.js';
-import { createHubTeams } from './teams/teams-hub.js';
+import type { Logger } from './logger.js';
+import type { HubSurface, SurfaceFactory } from './runtime/hub-surface.js';
+import { closeServer, listenOn } from './runtime/listen.js';
+import { openRuntime, type RuntimeOptions } from './runtime/runtime.js';
+import type { SchedulerLoop } from './scheduler/scheduler-loop.js';
+import { slackSurface } from './slack/slack.surface.js';
+import { teamsSurface } from './teams/teams.surface.js';
 import { VERSION } from './version.js';
 
-const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+/** The surfaces a hub mounts unless told otherwise; each one that is not configured logs why and stays off. */
+export const HUB_SURFACES: readonly SurfaceFactory[] = [teamsSurface, slackSurface];
 
-export interface HubOptions {
-  config: HubConfig;
-  logger?: Logger;
-  clock?: Clock;
-  /** An already-open store (tests); by default the configured database is opened. */
-  store?: Store;
-  /** Delivery channels besides the log. */
-  notifiers?: Notifier[];
-  /** Things served beside the API (Slack events); the Teams tab's files are always served. */
+export interface HubOptions extends RuntimeOptions {
+  /** Routes served beside the API besides the surfaces' (a benchmark's no-op route). */
   mounts?: Mount[];
+  /** This process's number among the hub's workers (RAPPORT_WORKERS above 1), shown by /health. */
+  worker?: number;
 }
 
-/** One running Rapport hub: the database, the services, the HTTP app and the reminder scheduler. */
+/** One running Rapport hub: the runtime (database, services, scheduler, surfaces) served over HTTP. */
 export interface Hub {
   config: HubConfig;
   logger: Logger;
   store: Store;
   services: Services;
+  surfaces: readonly HubSurface[];
   app: Hono<HubEnv>;
   scheduler: SchedulerLoop;
-  /** Starts listening (and the scheduler, when enabled); resolves with the address. */
+  /** Starts listening, then the scheduler (when enabled) and the surfaces; resolves with the address. */
   listen(): Promise<{ url: string; port: number }>;
-  /** Stops taking requests, finishes the scheduler pass, closes the database. */
+  /** Stops the surfaces and the scheduler, stops taking requests, closes the database. */
   close(): Promise<void>;
 }
 
-/** The hub's composition root: plain constructor calls, in order. */
+/** The hub: the process's runtime with the surfaces in `options.surfaces` (default `HUB_SURFACES`) mounted beside the REST API. */
 export async function createHub(options: HubOptions): Promise<Hub> {
-  const { config } = options;
-  const logger = options.logger ?? createLogger(config.logLevel);
-  const clock = options.clock ?? systemClock;
-  const store = options.store ?? (await openDatabase(config));
-  const deps = { store, clock, ids: new TimeOrderedIds(() => clock.now().getTime()) };
-  await ensureDefaultPipeline(deps);
-  const tokens = new CachingTokenService(deps);
-  const services = { ...createServices(deps), tokens };
-
-  const teams = createHubTeams(config, services, clock);
-  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers: teams.bearers, authFailureLimit: config.authFailures }, [teams.mount, ...(options.mounts ?? [])]);
-
-  const notifiers = [new LogNotifier(logger), new ExtensionNotifier(), ...(options.notifiers ?? [])];
-  const scheduler = new ReminderScheduler(deps, { owner: config.hubId, notifiers });
-  const housekeeping = async () => {
-    await store.transaction((uow) => uow.idempotency.deleteBefore(new Date(clock.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString()));
-  };
-  const loop = new SchedulerLoop(scheduler, config.scheduler.intervalMs, logger, housekeeping);
+  const runtime = await openRuntime({ ...options, surfaces: options.surfaces ?? HUB_SURFACES });
+  const { config, services, store, logger, clock, surfaces } = runtime;
+  const mounts = [...surfaces.flatMap((s) => (s.mount ? [s.mount] : [])), ...(options.mounts ?? [])];
+  const bearers = surfaces.flatMap((s) => s.bearers ?? []);
+  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers, authFailureLimit: config.authFailures, ...(options.worker ? { worker: options.worker } : {}) }, mounts);
 
   let server: ServerType | null = null;
   return {
@@ -78,28 +52,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
     store,
     services,
+    surfaces,
     app,
-    scheduler: loop,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-          if (config.scheduler.enabled) loop.start();
-          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-          resolve({ url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`, port: info.port });
-        });
-        started.once('error', reject);
-        server = started;
-      }),
+    scheduler: runtime.scheduler,
+    listen: async () => {
+      const address = await listenOn(app.fetch, config, (started) => (server = started));
+      await runtime.start();
+      return address;
+    },
     close: async () => {
-      await loop.stop();
-      if (server) {
-        const closing = server;
-        await new Promise<void>((resolve) => {
-          closing.close(() => resolve());
-          if ('closeAllConnections' in closing) closing.closeAllConnections();
-        });
-      }
-      await store.close();
+      await runtime.stop();
+      await closeServer(server);
+      await runtime.close();
     },
   };
 }

@@ -9,11 +9,12 @@ export interface Logger {
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** One line per entry: time, level, message, then fields as JSON. */
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
-  const log = (at: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
+/** One line per entry: time, level, message, then fields as JSON (`always` added to every entry: a worker's number). */
+export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`), always: Record<string, unknown> = {}): Logger {
+  const log = (at: LogLevel) => (message: string, entry?: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
-    const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+    const fields = { ...entry, ...always };
+    const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
     write(`${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} ${message}${extra}`);
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };

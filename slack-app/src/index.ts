@@ -5,5 +5,4 @@ export { ChannelAlerts } from './alerts/channel-alerts.js';
 export type { SlackLogger } from './logger.js';
 export { escapeText } from './views/mrkdwn.js';
 export { renderManifest, BOT_SCOPES } from './manifest.js';
-export { readStandaloneConfig, runStandalone, type StandaloneConfig, type RunningSlackApp } from './standalone.js';
 export { linkWorkspaceUsers } from './identity/link-workspace.js';

@@ -42,8 +42,11 @@ export interface SlackSurface {
   alerts: ChannelAlerts;
   /** Resolves once no listener is still working after its ack. */
   idle(): Promise<void>;
-  /** Starts the alert timer (and connects, in Socket Mode). */
-  start(): Promise<void>;
+  /**
+   * Connects in Socket Mode; with `background` (the default) also starts the alert timer and
+   * links workspace users. A hub running several processes passes false in all but one.
+   */
+  start(options?: { background?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -110,8 +113,9 @@ export function createSlackApp(options: SlackAppOptions): SlackSurface {
     notifier,
     alerts,
     idle: async () => fetchReceiver?.idle(),
-    start: async () => {
+    start: async ({ background = true } = {}) => {
       if (!fetchReceiver) await app.start();
+      if (!background) return;
       alerts.start();
       // In the background: reminder DMs then reach people before they first use the app.
       void linkWorkspaceUsers({ services, store, client, logger }).then(

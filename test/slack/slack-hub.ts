@@ -1,5 +1,5 @@
 import type { Store, User } from '@rapport/core';
-import { createHub, createHubSlack, readConfig, silentLogger, slackMount, type Hub } from '@rapport/server';
+import { createHub, readConfig, silentLogger, surfaceOf, type Hub, type SlackHubSurface } from '@rapport/server';
 import type { SlackSurface } from '@rapport/slack-app';
 import { signedForm, signedJson, SlackApiStandIn, slashCommand, type SignedRequest } from '@rapport/slack-app/testing';
 
@@ -33,9 +33,9 @@ export async function startSlackHub(store: Store): Promise<SlackHub> {
     SLACK_BOT_TOKEN: 'xoxb-e2e-token',
     SLACK_API_URL: api.apiUrl,
   });
-  const slack = createHubSlack(config, store, silentLogger);
+  const hub = await createHub({ config, store, logger: silentLogger });
+  const slack = surfaceOf<SlackHubSurface>(hub, 'slack')?.slack;
   if (!slack) throw new Error('Slack should be on');
-  const hub = await createHub({ config, store, logger: silentLogger, notifiers: [slack.notifier], mounts: [slackMount(slack)] });
   const { users, createTeam } = { users: hub.services.users, createTeam: hub.services.users.createTeam.bind(hub.services.users) };
   const team = await createTeam(null, 'East');
   const add = (name: string, email: string, role: 'rep' | 'manager' | 'admin', timeZone: string) => users.create(null, { name, email, role, teamId: team.id, timeZone });
@@ -74,7 +74,6 @@ export async function startSlackHub(store: Store): Promise<SlackHub> {
       return { ack, reply: api.responses.find((r) => r.id === id)?.body };
     },
     close: async () => {
-      await slack.stop();
       await hub.close();
       await api.close();
     },

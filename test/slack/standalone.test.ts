@@ -1,5 +1,5 @@
 import { createServices, systemClock, TimeOrderedIds, ensureDefaultPipeline } from '@rapport/core';
-import { readStandaloneConfig, runStandalone, type RunningSlackApp } from '@rapport/slack-app';
+import { readSlackProcessConfig, silentLogger, startSlackProcess, type SlackProcess } from '@rapport/server';
 import { signedForm, SlackApiStandIn, slashCommand } from '@rapport/slack-app/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshDatabase, type TestDatabaseHandle } from '../support/databases.js';
@@ -7,11 +7,11 @@ import { blockText } from './slack-hub.js';
 
 const SECRET = 'standalone-secret';
 
-/** The Slack app on its own against a hub's database, as `pnpm --filter @rapport/slack-app start` runs it. */
+/** The Slack app on its own against a hub's database, as `rapport slack serve` runs it. */
 describe.each(ENGINES)('the Slack app on its own, on $engine', ({ engine, available }) => {
   let database: TestDatabaseHandle;
   let api: SlackApiStandIn;
-  let running: RunningSlackApp;
+  let running: SlackProcess;
 
   beforeAll(async () => {
     if (!available) return;
@@ -25,7 +25,7 @@ describe.each(ENGINES)('the Slack app on its own, on $engine', ({ engine, availa
     await hubStore.close();
     api = await new SlackApiStandIn().start();
     api.users.set('U0ANN', { email: 'ann@rapport.test', name: 'Ann' });
-    const config = readStandaloneConfig({
+    const config = readSlackProcessConfig({
       DATABASE_URL: database.databaseUrl ?? undefined,
       RAPPORT_DATA_DIR: database.dataDir,
       PORT: '0',
@@ -34,7 +34,7 @@ describe.each(ENGINES)('the Slack app on its own, on $engine', ({ engine, availa
       SLACK_API_URL: api.apiUrl,
       RAPPORT_SCHEDULER: '0',
     });
-    running = await runStandalone(config, { debug() {}, info() {}, warn() {}, error() {} });
+    running = await startSlackProcess(config, silentLogger);
   });
   afterAll(async () => {
     await running?.stop();
@@ -52,6 +52,6 @@ describe.each(ENGINES)('the Slack app on its own, on $engine', ({ engine, availa
   });
 
   it.skipIf(!available)('refuses to start without the Slack settings', () => {
-    expect(() => readStandaloneConfig({ SLACK_BOT_TOKEN: 'xoxb' })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() => readSlackProcessConfig({ SLACK_BOT_TOKEN: 'xoxb' })).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });

@@ -1,4 +1,4 @@
-import { createHub, createHubSlack, readConfig, silentLogger, slackMount, type Mount } from '@rapport/server';
+import { createHub, readConfig, silentLogger, slackSurface, type Mount } from '@rapport/server';
 import { createSqliteStore } from '@rapport/sql';
 
 /**
@@ -27,11 +27,10 @@ const config = readConfig({
   SLACK_API_URL: apiUrl,
 });
 const store = await createSqliteStore({ file });
-const slack = createHubSlack(config, store, silentLogger);
-if (!slack) throw new Error('Slack did not turn on');
-const hub = await createHub({ config, store, logger: silentLogger, mounts: [noop, slackMount(slack)] });
+const hub = await createHub({ config, store, logger: silentLogger, surfaces: [slackSurface], mounts: [noop] });
+if (hub.surfaces.length === 0) throw new Error('Slack did not turn on');
 const { url } = await hub.listen();
 process.stdout.write(`${JSON.stringify({ url })}\n`);
 process.once('SIGTERM', () => {
-  void slack.stop().then(() => hub.close()).then(() => process.exit(0));
+  void hub.close().then(() => process.exit(0));
 });

@@ -1,12 +1,15 @@
+import cluster from 'node:cluster';
 import { CrmError } from '@rapport/core';
 import { loadDotEnv, readConfig, type HubConfig } from '../config.js';
-import { describeDatabase, openDatabase } from '../database.js';
+import { describeDatabase } from '../database.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { formatDemoTokens, readDemoTokens, saveDemoTokens, type DemoToken } from '../demo-tokens.js';
 import { createHub, type Hub } from '../hub.js';
 import { createLogger } from '../logger.js';
-import { createHubSlack, slackMount } from '../slack.js';
-import { describeTeams } from '../teams/teams-hub.js';
+import { addressUrl } from '../runtime/listen.js';
+import { reportFailedStart, runWorkers, workerSlot } from '../runtime/hub-workers.js';
+import { openRuntime } from '../runtime/runtime.js';
+import { describeTeams } from '../teams/teams.surface.js';
 import { VERSION } from '../version.js';
 import type { CliIo, CommandSpec } from './args.js';
 
@@ -15,29 +18,37 @@ export const serveCommand: CommandSpec = {
   summary: 'Run the hub: REST API, reminder scheduler (and Slack and Teams when configured).',
   usage: 'rapport serve',
   options: {},
-  details: ['Settings come from the environment and .env; see `rapport --help` for each and its default.', 'On first start with an empty database the demo company is seeded (RAPPORT_DEMO=0 starts empty).'],
+  details: [
+    'Settings come from the environment and .env; see `rapport --help` for each and its default.',
+    'On first start with an empty database the demo company is seeded (RAPPORT_DEMO=0 starts empty).',
+    'RAPPORT_WORKERS processes (default: one per core) share the port; the scheduler runs in the first.',
+  ],
   async run(_args, io) {
     loadDotEnv();
     const config = readConfig(io.env);
+    const slot = workerSlot(io.env);
+    if (slot !== null) return serveAsWorker(config, slot);
+    if (config.workers > 1) return serveWithWorkers(config, io);
     const hub = await startHub(config, io);
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        io.err(`\n${signal}: stopping the hub…`);
-        void hub.close().then(resolve, resolve);
-      };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
-    });
+    await untilStopped(io, () => hub.close());
     return 0;
   },
 };
 
-async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
-  const logger = createLogger(config.logLevel);
-  const store = await openDatabase(config);
-  const slack = createHubSlack(config, store, logger);
-  const created = await createHub({ config, store, logger, ...(slack ? { notifiers: [slack.notifier], mounts: [slackMount(slack)] } : {}) });
-  const hub: Hub = slack ? { ...created, close: async () => { await slack.stop(); await created.close(); } } : created;
+/** Resolves once SIGINT or SIGTERM has stopped the hub. */
+function untilStopped(io: CliIo | null, stop: () => Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const onSignal = (signal: string) => {
+      if (io) io.err(`\n${signal}: stopping the hub…`);
+      void stop().then(() => resolve(), () => resolve());
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+  });
+}
+
+/** The database migrated, the demo company seeded into an empty one, and what the banner shows about them. */
+async function prepare(hub: Pick<Hub, 'store' | 'services' | 'logger'>, config: HubConfig, io: CliIo): Promise<{ seeded: DemoToken[] | null; email: string | null }> {
   let seeded: DemoToken[] | null = null;
   if (config.demo && (await hub.store.read((uow) => uow.users.count())) === 0) {
     io.err('Empty database: seeding the demo company (RAPPORT_DEMO=0 starts empty)…');
@@ -45,21 +56,77 @@ async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
     saveDemoTokens(config.dataDir, result.users);
     seeded = result.users;
   }
+  return { seeded, email: await exampleEmail(hub, seeded ?? readDemoTokens(config.dataDir)) };
+}
+
+function portInUse(error: unknown, config: HubConfig): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EADDRINUSE' ? new CrmError('unavailable', `Port ${config.port} is in use. Stop what runs there or start with PORT=<another port>.`) : error;
+}
+
+async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
+  const hub = await createHub({ config, logger: createLogger(config.logLevel) });
+  const { seeded, email } = await prepare(hub, config, io);
   let address: { url: string };
   try {
     address = await hub.listen();
   } catch (error) {
     await hub.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CrmError('unavailable', `Port ${config.port} is in use. Stop what runs there or start with PORT=<another port>.`);
-    throw error;
+    throw portInUse(error, config);
   }
-  printBanner(io, config, address.url, seeded, await exampleEmail(hub, seeded ?? readDemoTokens(config.dataDir)));
+  printBanner(io, config, address.url, seeded, email);
   return hub;
 }
 
+/**
+ * The primary of a hub with several workers: migrates and seeds before any worker starts, then
+ * forks them, prints the banner once they all listen, replaces a worker that crashes, and stops
+ * them all on SIGINT or SIGTERM.
+ */
+async function serveWithWorkers(config: HubConfig, io: CliIo): Promise<number> {
+  const runtime = await openRuntime({ config, background: false });
+  let prepared: { seeded: DemoToken[] | null; email: string | null };
+  try {
+    prepared = await prepare(runtime, config, io);
+  } finally {
+    await runtime.close();
+  }
+  const { logger } = runtime;
+  const workers = runWorkers(config.workers, {
+    allListening: (port) => printBanner(io, config, addressUrl(config, port), prepared.seeded, prepared.email, config.workers),
+    restarting: (slot, why) => logger.warn(`worker ${slot} ${why}; starting another in its place`, { worker: slot }),
+    replaced: (slot) => logger.info(`worker ${slot} is serving again`, { worker: slot }),
+    failedToStart: (slot, why) => io.err(`Worker ${slot} could not start (${why}); stopping the hub.`),
+  });
+  void untilStopped(io, () => workers.stop());
+  return workers.done;
+}
+
+/** One worker of a hub: serves the shared port; only worker 1 runs the scheduler and timed work. */
+async function serveAsWorker(config: HubConfig, slot: number): Promise<number> {
+  const logger = createLogger(config.logLevel, undefined, { worker: slot });
+  try {
+    const hub = await createHub({ config, logger, worker: slot, background: slot === 1 }).catch((error: unknown) => {
+      reportFailedStart();
+      throw error;
+    });
+    try {
+      await hub.listen();
+    } catch (error) {
+      reportFailedStart();
+      await hub.close();
+      throw portInUse(error, config);
+    }
+    await untilStopped(null, () => hub.close());
+    return 0;
+  } finally {
+    // The channel to the primary would keep this process alive.
+    cluster.worker?.disconnect();
+  }
+}
+
 /** A customer address the sample rep can look up, so the printed example answers with something. */
-async function exampleEmail(hub: Hub, tokens: DemoToken[] | null): Promise<string | null> {
+async function exampleEmail(hub: Pick<Hub, 'store' | 'services'>, tokens: DemoToken[] | null): Promise<string | null> {
   const rep = tokens?.find((t) => t.role === 'rep');
   if (!rep) return null;
   const user = await hub.services.users.findByEmail(rep.email);
@@ -68,7 +135,7 @@ async function exampleEmail(hub: Hub, tokens: DemoToken[] | null): Promise<strin
   return page.items.find((c) => c.emails.length > 0 && c.accountId)?.emails[0] ?? null;
 }
 
-function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToken[] | null, email: string | null): void {
+function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToken[] | null, email: string | null, workers = 1): void {
   const line = (label: string, value: string) => io.out(`  ${label.padEnd(11)}${value}`);
   io.out('');
   io.out(`Rapport hub ${VERSION} is running`);
@@ -77,6 +144,7 @@ function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToke
   line('Health', `${url}/health`);
   line('Database', describeDatabase(config));
   line('Data', config.dataDir);
+  if (workers > 1) line('Workers', `${workers} processes share the port (RAPPORT_WORKERS); the scheduler runs in worker 1`);
   line('Slack', config.slack ? `on: ${config.publicUrl}/slack/events` : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)');
   line('Teams', describeTeams(config, url));
   line('Reminders', config.scheduler.enabled ? `delivered every ${Math.round(config.scheduler.intervalMs / 1000)} s (channels: log, extension${config.slack ? ', slack' : ''})` : 'scheduler off on this hub (RAPPORT_SCHEDULER=0)');

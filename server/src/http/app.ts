@@ -22,6 +22,19 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Something mounted beside the REST API: the Slack app, the Teams tab files. */
 export type Mount = (app: Hono<HubEnv>) => void;
 
+/** GET /health: whether the database answers, which engine and version (and which worker, when there are several). */
+export function mountHealth(app: Hono<HubEnv>, deps: Pick<HttpDeps, 'store' | 'version' | 'worker'>): void {
+  const about = { database: deps.store.kind, version: deps.version, ...(deps.worker ? { worker: deps.worker } : {}) };
+  app.get('/health', async (c) => {
+    try {
+      await deps.store.read((uow) => uow.settings.get('schema'));
+      return c.json({ status: 'ok', ...about });
+    } catch {
+      return c.json({ status: 'degraded', ...about }, 503);
+    }
+  });
+}
+
 /** The hub's HTTP application: health, the OpenAPI document, the REST API, and any mounts. */
 export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
@@ -43,14 +56,14 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     return c.body(JSON.stringify(problem.body), 404, problem.headers);
   });
 
-  app.get('/health', async (c) => {
-    try {
-      await deps.store.read((uow) => uow.settings.get('schema'));
-      return c.json({ status: 'ok', database: deps.store.kind, version: deps.version });
-    } catch {
-      return c.json({ status: 'degraded', database: deps.store.kind, version: deps.version }, 503);
-    }
-  });
+  if (deps.worker) {
+    const worker = String(deps.worker);
+    app.use('*', async (c, next) => {
+      await next();
+      c.header('X-Rapport-Worker', worker);
+    });
+  }
+  mountHealth(app, deps);
   let openapi: string | null = null;
   app.get('/api/v1/openapi.json', (c) => {
     openapi ??= JSON.stringify(buildOpenApi({ version: deps.version, serverUrl: deps.publicUrl }));

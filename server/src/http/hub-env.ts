@@ -16,6 +16,8 @@ export interface HttpDeps {
   bearers?: readonly BearerAuthenticator[];
   /** Failed sign-ins allowed per client address; none are limited when unset. */
   authFailureLimit?: FailedAuthLimit;
+  /** This process's number among the hub's workers, when there are several. */
+  worker?: number;
 }
 
 /** Per-request values set by middleware. */

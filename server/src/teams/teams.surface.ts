@@ -1,25 +1,19 @@
-import type { Clock, Services } from '@rapport/core';
 import { TAB_PATH, teamsTabBuilt, teamsTabDir } from '@rapport/teams-app';
 import { teamsSsoOn, type HubConfig } from '../config.js';
-import type { Mount } from '../http/app.js';
-import type { BearerAuthenticator } from '../http/auth.middleware.js';
+import type { SurfaceFactory } from '../runtime/hub-surface.js';
 import { teamsSignOn } from './teams-sign-on.js';
 import { teamsTabMount } from './teams-tab.mount.js';
 
-/** The Teams surface of a hub: the tab's files, and single sign-on on the API when configured. */
-export interface HubTeams {
-  mount: Mount;
-  bearers: BearerAuthenticator[];
-}
-
-export function createHubTeams(config: HubConfig, services: Services, clock: Clock): HubTeams {
+/** The Teams surface of a hub: the tab's files, always; single sign-on on the API when configured. */
+export const teamsSurface: SurfaceFactory = ({ config, services, clock }) => {
   const teams = config.teams;
   const sso = teamsSsoOn(teams);
   return {
+    name: 'teams',
     mount: teamsTabMount(teamsTabDir(), { appId: teams.appId, sso }),
     bearers: sso ? [teamsSignOn({ appId: teams.appId, appIdUri: teams.appIdUri, tenantId: teams.tenantId, openIdConfigUrl: teams.openIdConfigUrl }, services.identities, () => clock.now())] : [],
   };
-}
+};
 
 /** One line for the start-up banner: where the tab is, whether it is built, whether Teams sign-on is on. */
 export function describeTeams(config: HubConfig, url: string): string {

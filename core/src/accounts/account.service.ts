@@ -8,7 +8,8 @@ import { conflict, invalidInput, notFound } from '../shared/errors.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { definedOnly, unique } from '../shared/objects.js';
 import { parseInput } from '../shared/validate.js';
-import type { AccountFilter, UnitOfWork } from '../store/store.port.js';
+import type { AccountFilter } from './account.port.js';
+import type { UnitOfWork } from '../store/store.port.js';
 import type { Account} from './account.schema.js';
 import { AccountInput, AccountPatch } from './account.schema.js';
 

@@ -8,7 +8,7 @@ import type { Money } from '../shared/money.js';
 import type { Store } from '../store/store.port.js';
 import type { Command, CommandName, DealAction, PipelineScope } from './command.schema.js';
 import type { CommandHelp } from './help.js';
-import type { PipelineBoard } from './pipeline-board.js';
+import type { PipelineBoard } from '../analytics/index.js';
 
 /**
  * What running a command needs. Every write goes through `services`, so permissions and

@@ -7,7 +7,8 @@ import { conflict, invalidInput, notFound } from '../shared/errors.js';
 import { definedOnly, unique } from '../shared/objects.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { parseInput } from '../shared/validate.js';
-import type { ContactFilter, UnitOfWork } from '../store/store.port.js';
+import type { ContactFilter } from './contact.port.js';
+import type { UnitOfWork } from '../store/store.port.js';
 import type { Contact} from './contact.schema.js';
 import { ContactInput, ContactPatch } from './contact.schema.js';
 

@@ -30,7 +30,7 @@ export interface StoreContractOptions {
 
 /**
  * The one suite every Store implementation runs: each rule of the Store port (see
- * store.port.ts) checked against a fresh, empty store per test.
+ * store.port.ts and the ports beside each domain) checked against a fresh, empty store per test.
  *
  * ```ts
  * describeStoreContract('memory', async () => {

@@ -2,21 +2,15 @@ import { recordEvent } from '../../events/record-event.js';
 import { isAdmin, isManager } from '../../permissions/permissions.js';
 import type { Actor, ServiceDeps, WriteOptions } from '../../services/context.js';
 import { assertVersion, saveNextVersion } from '../../services/versioned.js';
-import { conflict, forbidden, invalidInput, notFound } from '../../shared/errors.js';
+import { conflict, forbidden, invalidInput } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import { PageRequest, type Page } from '../../shared/page.js';
 import { parseInput } from '../../shared/validate.js';
-import type { UnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
 import { campaignRoi, type CampaignRoi } from './campaign-roi.js';
-import type { Campaign} from './campaign.schema.js';
+import type { Campaign } from './campaign.schema.js';
 import { CampaignInput, CampaignPatch } from './campaign.schema.js';
-
-export async function requireCampaign(uow: UnitOfWork, id: string): Promise<Campaign> {
-  const campaign = await uow.campaigns.get(id);
-  if (!campaign) throw notFound('campaign', id);
-  return campaign;
-}
+import { requireCampaign } from './require-campaign.js';
 
 /** A manager runs their own team's campaigns; an admin any, company-wide ones included. */
 function assertMayManage(actor: User, teamId: string | null): void {

@@ -4,12 +4,12 @@ import { compareCodePoints } from '../../shared/text.js';
 import { parseInput } from '../../shared/validate.js';
 import type { UnitOfWork } from '../../store/store.port.js';
 import { resolveScope, type ReportScope } from '../scope/report-scope.js';
-import { churnFactorPercent, settingsByOwner } from '../settings/analytics-settings.service.js';
+import { churnFactorPercent, settingsByOwner } from '../settings/analytics-settings.js';
 import { DAY_MS } from '../stages/stage-times.js';
 import { byValue, byWorth, scoredAccounts, withTouches, type AccountValue } from './account-values.js';
 import { churnReasons, churnRule, isValuable, usualIntervalDays } from './churn.js';
-import type { AccountValueView, ChurnRisks, SegmentsReport } from './customer-value.schema.js';
-import { Segment, SEGMENT_RULES, segmentOf } from './rfm.js';
+import { Segment, type AccountValueView, type ChurnRisks, type SegmentsReport } from './customer-value.schema.js';
+import { SEGMENT_RULES, segmentOf } from './rfm.js';
 
 export const MAX_ACCOUNTS = 500;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { Segment } from './customer-value.schema.js';
 
 /**
  * RFM scoring. Each account with won deals gets three scores from 1 (lowest fifth) to 5 (top
@@ -38,9 +38,6 @@ export interface RfmScores {
   frequency: number;
   monetary: number;
 }
-
-export const Segment = z.enum(['champions', 'loyal', 'new', 'promising', 'at_risk', 'hibernating']);
-export type Segment = z.infer<typeof Segment>;
 
 /** The segment rules, in the order they are tried: the first that holds names the segment. */
 export const SEGMENT_RULES: ReadonlyArray<{ segment: Segment; rule: string; holds: (s: RfmScores) => boolean }> = [

@@ -3,7 +3,7 @@ import { addDays, startOfLocalDay } from '../../shared/time-zone.js';
 import type { User } from '../../users/user.schema.js';
 import { earlier, periodDays, reportTime } from '../report-range.js';
 import { resolveScope } from '../scope/report-scope.js';
-import { settingsByOwner } from '../settings/analytics-settings.service.js';
+import { settingsByOwner } from '../settings/analytics-settings.js';
 import { monthOf, monthsBetween } from '../targets/target.schema.js';
 import { FORECAST_EVENT_TYPES, forecastChanges } from './forecast-changes.js';
 import type { Forecast } from './forecast.schema.js';

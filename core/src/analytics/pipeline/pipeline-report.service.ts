@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pipelineBoard, type PipelineBoard } from '../../commands/pipeline-board.js';
+import { pipelineBoard, type PipelineBoard } from './pipeline-board.js';
 import { Deal } from '../../deals/deal.schema.js';
 import { requirePipeline } from '../../deals/deal.service.js';
 import type { Actor, ServiceDeps } from '../../services/context.js';

@@ -1,29 +1,14 @@
-import { z } from 'zod';
-import { Deal } from '../../deals/deal.schema.js';
 import type { Pipeline } from '../../deals/pipeline.schema.js';
 import type { UnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
-import type { StaleDealRow } from '../analytics.port.js';
-import { UserRef } from '../report.schema.js';
-import { settingsByOwner } from '../settings/analytics-settings.service.js';
+import type { StaleDealRow } from '../report-queries.port.js';
+import { settingsByOwner } from '../settings/analytics-settings.js';
 import { moreOverdue, staleThresholds, stageTimeStats, type StageTimeStat } from './stage-stats.js';
 import { DAY_MS, msToDays, wholeDays } from './stage-times.js';
+import type { StaleDeal } from './stage-times.schema.js';
 
 /** A stage's median for staleness is taken over the deals that left it in this many days before now. */
 export const STALE_BASELINE_DAYS = 180;
-
-export const StaleDeal = z.object({
-  deal: Deal,
-  stageName: z.string(),
-  /** Whole days in the current stage, every visit counted. */
-  daysInStage: z.number().int(),
-  stageMedianDays: z.number(),
-  /** Stale past this many days: the owner's team's stale factor × the median, at least a day. */
-  thresholdDays: z.number(),
-  staleFactor: z.number(),
-  owner: UserRef.nullable(),
-});
-export type StaleDeal = z.infer<typeof StaleDeal>;
 
 export interface StaleSearch {
   pipeline: Pipeline;

@@ -2,7 +2,7 @@ import type { Account } from '../../accounts/account.schema.js';
 import { normalizeDomain } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { AccountFilter, AccountRepository } from '../store.port.js';
+import type { AccountFilter, AccountRepository } from '../../accounts/account.port.js';
 import type { MemoryState } from './memory-state.js';
 import { byId, byName, paginate, pickIds, sortBy, within } from './memory-paging.js';
 

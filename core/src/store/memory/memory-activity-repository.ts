@@ -1,7 +1,7 @@
 import type { Activity } from '../../activities/activity.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { ActivityFilter, ActivityRepository } from '../store.port.js';
+import type { ActivityFilter, ActivityRepository } from '../../activities/activity.port.js';
 import type { MemoryState } from './memory-state.js';
 import { linkedTo } from './memory-links.js';
 import { paginate, within } from './memory-paging.js';

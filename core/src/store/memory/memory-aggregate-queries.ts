@@ -1,5 +1,5 @@
 import { compareCodePoints } from '../../shared/text.js';
-import type { AggregateQueries, StageTotal, StageTotalsFilter } from '../store.port.js';
+import type { AggregateQueries, StageTotal, StageTotalsFilter } from '../../deals/deal-aggregates.port.js';
 import { dealMatches } from './memory-deal-repository.js';
 import type { MemoryState } from './memory-state.js';
 

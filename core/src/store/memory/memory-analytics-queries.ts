@@ -1,26 +1,4 @@
-import type {
-  AccountOrders,
-  AccountTouches,
-  AnalyticsQueries,
-  CampaignTotal,
-  ClosedDealsFilter,
-  ClosedTotal,
-  DealEventsFilter,
-  FunnelFilter,
-  FunnelRow,
-  LossRow,
-  OpenDealsFilter,
-  OpenTotal,
-  RepActivityFilter,
-  RepActivityRows,
-  StageDuration,
-  StageDurationsFilter,
-  StaleDealRow,
-  StaleDealsFilter,
-  UserAmount,
-  UserCount,
-  WinLossFilter,
-} from '../../analytics/analytics.port.js';
+import type { AccountOrders, AccountTouches, AnalyticsQueries, CampaignTotal, ClosedDealsFilter, ClosedTotal, DealEventsFilter, FunnelFilter, FunnelRow, LossRow, OpenDealsFilter, OpenTotal, RepActivityFilter, RepActivityRows, StageDuration, StageDurationsFilter, StaleDealRow, StaleDealsFilter, UserAmount, UserCount, WinLossFilter } from '../../analytics/report-queries.port.js';
 import { epochSeconds } from '../../analytics/customers/churn.js';
 import { medianPositions, moreOverdue } from '../../analytics/stages/stage-stats.js';
 import { completedStageTimes } from '../../analytics/stages/stage-times.js';

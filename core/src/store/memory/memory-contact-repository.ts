@@ -2,7 +2,7 @@ import type { Contact } from '../../contacts/contact.schema.js';
 import { canonicalEmail, normalizeEmail } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { ContactFilter, ContactRepository } from '../store.port.js';
+import type { ContactFilter, ContactRepository } from '../../contacts/contact.port.js';
 import type { MemoryState } from './memory-state.js';
 import { byId, byName, paginate, pickIds, sortBy, within } from './memory-paging.js';
 

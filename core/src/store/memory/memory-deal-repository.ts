@@ -1,7 +1,7 @@
 import type { Deal, StageChange } from '../../deals/deal.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { DealFilter, DealRepository } from '../store.port.js';
+import type { DealFilter, DealRepository } from '../../deals/deal.port.js';
 import type { MemoryState } from './memory-state.js';
 import { byId, paginate, pickIds, sortBy, within } from './memory-paging.js';
 

@@ -1,5 +1,5 @@
 import type { ReminderDelivery } from '../../reminders/reminder.schema.js';
-import type { DeliveryRepository } from '../store.port.js';
+import type { DeliveryRepository } from '../../reminders/delivery.port.js';
 import type { MemoryState } from './memory-state.js';
 import { sortBy } from './memory-paging.js';
 

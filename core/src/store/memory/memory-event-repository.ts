@@ -1,7 +1,7 @@
 import type { CrmEvent } from '../../events/event.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { EventFilter, EventRepository } from '../store.port.js';
+import type { EventFilter, EventRepository } from '../../events/event.port.js';
 import type { MemoryState } from './memory-state.js';
 import { paginate, within } from './memory-paging.js';
 

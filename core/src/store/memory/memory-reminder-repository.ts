@@ -1,7 +1,7 @@
 import { fireTime, type Reminder } from '../../reminders/reminder.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { AlertClaim, ReminderFilter, ReminderRepository } from '../store.port.js';
+import type { AlertClaim, ReminderFilter, ReminderRepository } from '../../reminders/reminder.port.js';
 import type { MemoryState } from './memory-state.js';
 import { linkedTo } from './memory-links.js';
 import { paginate, sortBy, within } from './memory-paging.js';

@@ -2,7 +2,7 @@ import type { Account } from '../../accounts/account.schema.js';
 import type { Contact } from '../../contacts/contact.schema.js';
 import { accountSearchTerms, contactSearchTerms } from '../../lookup/search-terms.js';
 import { matchesAllWords } from '../../shared/text.js';
-import type { CustomerSearch, SearchQueries } from '../store.port.js';
+import type { CustomerSearch, SearchQueries } from '../../lookup/search.port.js';
 import type { MemoryState } from './memory-state.js';
 import { byName, sortBy } from './memory-paging.js';
 

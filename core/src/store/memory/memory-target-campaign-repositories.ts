@@ -1,4 +1,5 @@
-import type { CampaignFilter, CampaignRepository, TargetFilter, TargetRepository } from '../../analytics/analytics.port.js';
+import type { CampaignFilter, CampaignRepository } from '../../analytics/campaigns/campaign.port.js';
+import type { TargetFilter, TargetRepository } from '../../analytics/targets/target.port.js';
 import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
 import type { Target } from '../../analytics/targets/target.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';

@@ -2,7 +2,7 @@ import { normalizeEmail } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import type { Role, User } from '../../users/user.schema.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { UserRepository } from '../store.port.js';
+import type { UserRepository } from '../../users/user.port.js';
 import type { MemoryState } from './memory-state.js';
 import { byId, byName, paginate, pickIds, sortBy } from './memory-paging.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountOrders } from '../../analytics/analytics.port.js';
+import type { AccountOrders } from '../../analytics/report-queries.port.js';
 import { aContact, aDeal, anAccount, anActivity, aReminder, aStageChange } from '../builders.js';
 import type { ContractContext } from './support.js';
 

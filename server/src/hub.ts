@@ -8,7 +8,7 @@ import {
   type Clock,
   type Notifier,
   type Services,
-  type Store,
+  type AnalyticsStore,
 } from '@rapport/core';
 import type { Hono } from 'hono';
 import type { HubConfig } from './config.js';
@@ -30,7 +30,7 @@ export interface HubOptions {
   logger?: Logger;
   clock?: Clock;
   /** An already-open store (tests); by default the configured database is opened. */
-  store?: Store;
+  store?: AnalyticsStore;
   /** Delivery channels besides the log. */
   notifiers?: Notifier[];
   /** Things served beside the API (Slack events); the Teams tab's files are always served. */
@@ -41,7 +41,7 @@ export interface HubOptions {
 export interface Hub {
   config: HubConfig;
   logger: Logger;
-  store: Store;
+  store: AnalyticsStore;
   services: Services;
   app: Hono<HubEnv>;
   scheduler: SchedulerLoop;

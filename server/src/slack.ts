@@ -1,11 +1,11 @@
-import { createServices, systemClock, TimeOrderedIds, type Clock, type Store } from '@rapport/core';
+import { createServices, systemClock, TimeOrderedIds, type Clock, type AnalyticsStore } from '@rapport/core';
 import { createSlackApp, type SlackSurface } from '@rapport/slack-app';
 import type { HubConfig } from './config.js';
 import type { Mount } from './http/app.js';
 import type { Logger } from './logger.js';
 
 /** The Slack app for a hub, when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set; null otherwise. */
-export function createHubSlack(config: HubConfig, store: Store, logger: Logger, clock: Clock = systemClock): SlackSurface | null {
+export function createHubSlack(config: HubConfig, store: AnalyticsStore, logger: Logger, clock: Clock = systemClock): SlackSurface | null {
   if (!config.slack) return null;
   const services = createServices({ store, clock, ids: new TimeOrderedIds(() => clock.now().getTime()) });
   return createSlackApp({

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { serve, type ServerType } from '@hono/node-server';
-import { createServices, ensureDefaultPipeline, ReminderScheduler, systemClock, TimeOrderedIds, type Store } from '@rapport/core';
+import { createServices, ensureDefaultPipeline, ReminderScheduler, systemClock, TimeOrderedIds, type AnalyticsStore } from '@rapport/core';
 import { openStore } from '@rapport/sql';
 import type { SlackLogger } from './logger.js';
 import { createSlackApp, type SlackSurface } from './slack-app.js';
@@ -47,7 +47,7 @@ export function readStandaloneConfig(env: Record<string, string | undefined>): S
 
 export interface RunningSlackApp {
   slack: SlackSurface;
-  store: Store;
+  store: AnalyticsStore;
   /** Where Slack reaches it over HTTP; null in Socket Mode. */
   url: string | null;
   stop(): Promise<void>;

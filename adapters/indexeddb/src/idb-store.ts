@@ -1,4 +1,4 @@
-import { CrmError, hubOnlyAnalytics, type Store, type UnitOfWork } from '@rapport/core';
+import { CrmError, type Store, type UnitOfWork } from '@rapport/core';
 import { openRapportDb, type RapportDb } from './idb-schema.js';
 import { IdbTx } from './idb-tx.js';
 import { IdbAccountRepository } from './repositories/idb-account-repository.js';
@@ -37,6 +37,9 @@ class Mutex {
  * (IndexedDB commits a transaction as soon as its task waits on anything else, so a Store
  * transaction cannot simply hold one open.) Transactions of one IdbStore run one at a time;
  * open one IdbStore per database, in one place (the extension's background worker).
+ *
+ * It is a `Store`, not an `AnalyticsStore`: targets, campaigns and the report queries live on
+ * the hub, so services that need them do not accept this store.
  */
 export class IdbStore implements Store {
   readonly kind = 'indexeddb' as const;
@@ -93,6 +96,5 @@ function createUnitOfWork(tx: IdbTx): UnitOfWork {
     settings: new IdbSettingsRepository(tx),
     search: new IdbSearchQueries(tx),
     aggregates: new IdbAggregateQueries(tx),
-    ...hubOnlyAnalytics(),
   };
 }

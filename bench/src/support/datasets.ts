@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '@rapport/core';
+import type { AnalyticsStore } from '@rapport/core';
 import { createPostgresStore, createSqliteStore } from '@rapport/sql';
 import { createTestDatabase } from '@rapport/sql/testing';
 import { generateDataset, GENERATOR_VERSION, hasDataset, type Progress } from '../generate/generate.js';
@@ -9,7 +9,7 @@ import type { DatasetSize } from '../generate/sizes.js';
 import { findPostgres } from './postgres.js';
 
 export interface Dataset {
-  store: Store;
+  store: AnalyticsStore;
   /** How long generating took, or null when a cached dataset was reused. */
   generatedSeconds: number | null;
   /** Where the data is, for the report. */

@@ -10,7 +10,6 @@ export * from './customers/account-values.js';
 export * from './settings/analytics-settings.schema.js';
 export * from './targets/target.schema.js';
 export * from './campaigns/campaign.schema.js';
-export * from './hub-only.js';
 export * from './report.schema.js';
 export * from './report-range.js';
 export * from './scope/report-scope.js';

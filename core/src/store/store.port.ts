@@ -33,12 +33,14 @@ import type { SettingsRepository } from './settings.port.js';
  *   an empty list matches nothing.
  * - Names compare by code point of their `sortKey` (see shared/text.ts), so every store sorts alike.
  */
-export interface Store {
+export interface Store<U extends UnitOfWork = UnitOfWork> {
   readonly kind: StoreKind;
+  // transaction and read are written as properties, not methods, so that TypeScript checks
+  // the unit of work they hand out strictly: a Store without analytics is not an AnalyticsStore.
   /** Runs `work` atomically: all of its writes land or none do. */
-  transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  transaction: <T>(work: (uow: U) => Promise<T>) => Promise<T>;
   /** Runs reads without holding a transaction open; writes here are not atomic together. */
-  read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  read: <T>(work: (uow: U) => Promise<T>) => Promise<T>;
   close(): Promise<void>;
 }
 
@@ -60,9 +62,26 @@ export interface UnitOfWork {
   settings: SettingsRepository;
   search: SearchQueries;
   aggregates: AggregateQueries;
-  /** Monthly quotas per rep (see analytics/targets/target.port.ts). */
+}
+
+/**
+ * The analytics capability: targets, campaigns and the report queries (see
+ * analytics/report-queries.port.ts). The hub's stores (SQL, memory) have it; the browser's
+ * IndexedDB store does not, and its type says so. Code that needs analytics asks for an
+ * AnalyticsStore (or an AnalyticsUnitOfWork) in its type.
+ */
+export interface AnalyticsUnitOfWork extends UnitOfWork {
+  /** Monthly quotas per rep. */
   targets: TargetRepository;
   campaigns: CampaignRepository;
   /** Report queries for the pipeline analytics. */
   analytics: AnalyticsQueries;
+}
+
+/** A Store whose units of work answer analytics too. */
+export type AnalyticsStore = Store<AnalyticsUnitOfWork>;
+
+/** Whether this unit of work has the analytics capability (for code that works either way). */
+export function hasAnalytics(uow: UnitOfWork): uow is AnalyticsUnitOfWork {
+  return 'analytics' in uow && 'campaigns' in uow && 'targets' in uow;
 }

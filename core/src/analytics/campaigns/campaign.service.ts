@@ -1,6 +1,6 @@
 import { recordEvent } from '../../events/record-event.js';
 import { isAdmin, isManager } from '../../permissions/permissions.js';
-import type { Actor, ServiceDeps, WriteOptions } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps, WriteOptions } from '../../services/context.js';
 import { assertVersion, saveNextVersion } from '../../services/versioned.js';
 import { conflict, forbidden, invalidInput } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
@@ -29,7 +29,7 @@ function assertMayManage(actor: User, teamId: string | null): void {
  * company-wide campaigns) and admins.
  */
 export class CampaignService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async list(_actor: Actor, page: PageRequest): Promise<Page<Campaign>> {
     const request = parseInput(PageRequest, page, 'page');

@@ -1,5 +1,5 @@
 import type { Pipeline } from '../../deals/pipeline.schema.js';
-import type { UnitOfWork } from '../../store/store.port.js';
+import type { AnalyticsUnitOfWork, UnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
 import type { StaleDealRow } from '../report-queries.port.js';
 import { settingsByOwner } from '../settings/analytics-settings.js';
@@ -19,7 +19,7 @@ export interface StaleSearch {
 }
 
 /** Stage medians over the baseline window before `now`, company-wide: the yardstick staleness uses. */
-export async function staleBaseline(uow: UnitOfWork, pipeline: Pipeline, now: Date): Promise<StageTimeStat[]> {
+export async function staleBaseline(uow: AnalyticsUnitOfWork, pipeline: Pipeline, now: Date): Promise<StageTimeStat[]> {
   const leftFrom = new Date(now.getTime() - STALE_BASELINE_DAYS * DAY_MS).toISOString();
   return stageTimeStats(pipeline, await uow.analytics.stageDurations({ pipelineId: pipeline.id, leftFrom, leftTo: now.toISOString() }));
 }
@@ -28,7 +28,7 @@ export async function staleBaseline(uow: UnitOfWork, pipeline: Pipeline, now: Da
  * Open deals whose time in their current stage is more than their team's stale factor × the
  * stage's median, most overdue first. Owners whose teams share a factor are asked for together.
  */
-export async function findStaleDeals(uow: UnitOfWork, search: StaleSearch): Promise<StaleDeal[]> {
+export async function findStaleDeals(uow: AnalyticsUnitOfWork, search: StaleSearch): Promise<StaleDeal[]> {
   const { pipeline, ownerIds, now, limit } = search;
   if (ownerIds?.length === 0) return [];
   const stats = await staleBaseline(uow, pipeline, now);

@@ -1,5 +1,5 @@
 import { CrmError } from '../../shared/errors.js';
-import type { Store, UnitOfWork } from '../store.port.js';
+import type { AnalyticsStore, AnalyticsUnitOfWork } from '../store.port.js';
 import { MemoryAccountRepository } from './memory-account-repository.js';
 import { MemoryActivityRepository } from './memory-activity-repository.js';
 import { MemoryAggregateQueries } from './memory-aggregate-queries.js';
@@ -46,14 +46,14 @@ class Mutex {
  * their work throws; reads and writes outside a transaction apply at once. Everything going in
  * or out is copied, so callers never share objects with stored state.
  */
-export class MemoryStore implements Store {
+export class MemoryStore implements AnalyticsStore {
   readonly kind = 'memory' as const;
   private readonly data = new MemoryData();
   private readonly mutex = new Mutex();
-  private readonly direct: UnitOfWork = createMemoryUnitOfWork(this.data.view(null));
+  private readonly direct: AnalyticsUnitOfWork = createMemoryUnitOfWork(this.data.view(null));
   private closed = false;
 
-  async transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       this.ensureOpen();
       const journal: Undo[] = [];
@@ -66,7 +66,7 @@ export class MemoryStore implements Store {
     });
   }
 
-  async read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async read<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     this.ensureOpen();
     return work(this.direct);
   }
@@ -80,7 +80,7 @@ export class MemoryStore implements Store {
   }
 }
 
-function createMemoryUnitOfWork(state: MemoryState): UnitOfWork {
+function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
   return {
     users: new MemoryUserRepository(state),
     teams: new MemoryTeamRepository(state),

@@ -1,4 +1,4 @@
-import { CrmError, type Store, type UnitOfWork } from '@rapport/core';
+import { CrmError, WriteMutex, type Store, type UnitOfWork } from '@rapport/core';
 import { openRapportDb, type RapportDb } from './idb-schema.js';
 import { IdbTx } from './idb-tx.js';
 import { IdbAccountRepository } from './repositories/idb-account-repository.js';
@@ -9,25 +9,6 @@ import { IdbDeliveryRepository, IdbEventRepository, IdbIdempotencyRepository, Id
 import { IdbTeamRepository, IdbTokenRepository, IdbUserRepository } from './repositories/idb-people-repositories.js';
 import { IdbAggregateQueries, IdbSearchQueries } from './repositories/idb-queries.js';
 import { IdbReminderRepository } from './repositories/idb-reminder-repository.js';
-
-/** Runs one transaction at a time, in the order they asked. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const previous = this.tail;
-    let release = (): void => {};
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
 
 /**
  * The Store on IndexedDB, for the Gmail extension's local mode: the whole CRM on one machine.
@@ -43,7 +24,7 @@ class Mutex {
  */
 export class IdbStore implements Store {
   readonly kind = 'indexeddb' as const;
-  private readonly mutex = new Mutex();
+  private readonly mutex = new WriteMutex();
   private closed = false;
 
   private constructor(private readonly db: RapportDb) {}

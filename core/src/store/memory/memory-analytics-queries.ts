@@ -8,7 +8,8 @@ import { fireTime } from '../../reminders/reminder.schema.js';
 import { compareCodePoints } from '../../shared/text.js';
 import { weightedMinor } from './memory-aggregate-queries.js';
 import type { MemoryState } from './memory-state.js';
-import { compareKeys, within } from './memory-paging.js';
+import { compareKeys } from '../record-paging.js';
+import { within } from '../record-filters.js';
 
 const inRange = (at: string | null, from: string, to: string): at is string => at !== null && at >= from && at < to;
 

@@ -4,7 +4,7 @@ import { accountSearchTerms, contactSearchTerms } from '../../lookup/search-term
 import { matchesAllWords } from '../../shared/text.js';
 import type { CustomerSearch, SearchQueries } from '../../lookup/search.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byName, sortBy } from './memory-paging.js';
+import { byName, sortBy } from '../record-paging.js';
 
 /** The reference search: every record's terms checked against every word. */
 export class MemorySearchQueries implements SearchQueries {

@@ -1,5 +1,6 @@
 import { CrmError } from '../../shared/errors.js';
 import type { AnalyticsStore, AnalyticsUnitOfWork } from '../store.port.js';
+import { WriteMutex } from '../write-mutex.js';
 import { MemoryAccountRepository } from './memory-account-repository.js';
 import { MemoryActivityRepository } from './memory-activity-repository.js';
 import { MemoryAggregateQueries } from './memory-aggregate-queries.js';
@@ -19,25 +20,6 @@ import { MemoryUserRepository } from './memory-user-repository.js';
 import { MemoryAnalyticsQueries } from './memory-analytics-queries.js';
 import { MemoryCampaignRepository, MemoryTargetRepository } from './memory-target-campaign-repositories.js';
 
-/** Runs one unit of work at a time, in the order they asked. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const previous = this.tail;
-    let release = (): void => {};
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
 /**
  * Not for production data: it forgets everything on exit.
  *
@@ -49,7 +31,7 @@ class Mutex {
 export class MemoryStore implements AnalyticsStore {
   readonly kind = 'memory' as const;
   private readonly data = new MemoryData();
-  private readonly mutex = new Mutex();
+  private readonly mutex = new WriteMutex();
   private readonly direct: AnalyticsUnitOfWork = createMemoryUnitOfWork(this.data.view(null));
   private closed = false;
 

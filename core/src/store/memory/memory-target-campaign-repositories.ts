@@ -5,7 +5,8 @@ import type { Target } from '../../analytics/targets/target.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
 import type { MemoryState } from './memory-state.js';
-import { byName, sortBy, paginate, within } from './memory-paging.js';
+import { byName, sortBy, paginate } from '../record-paging.js';
+import { within } from '../record-filters.js';
 
 export class MemoryTargetRepository implements TargetRepository {
   constructor(private readonly state: MemoryState) {}

@@ -4,7 +4,7 @@ import type { Role, User } from '../../users/user.schema.js';
 import { storeConflicts } from '../store-conflicts.js';
 import type { UserRepository } from '../../users/user.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, byName, paginate, pickIds, sortBy } from './memory-paging.js';
+import { byId, byName, paginate, pickIds, sortBy } from '../record-paging.js';
 
 export class MemoryUserRepository implements UserRepository {
   constructor(private readonly state: MemoryState) {}

@@ -1,4 +1,4 @@
-import { createServices, ManualClock, TimeOrderedIds, type Actor, type Services, type Store } from '@rapport/core';
+import { createServices, ManualClock, TimeOrderedIds, type Actor, type Services, type AnalyticsStore } from '@rapport/core';
 import { createPostgresStore } from '@rapport/sql';
 import { createTestDatabase, openRawConnection, type RawConnection } from '@rapport/sql/testing';
 import { ADMIN_EMAIL, generateDataset } from './generate/generate.js';
@@ -22,7 +22,7 @@ const CALLS = 7;
 const BUDGET_MS = 6_000;
 
 interface Opened {
-  store: Store;
+  store: AnalyticsStore;
   raw: RawConnection;
   where: string;
   close(): Promise<void>;

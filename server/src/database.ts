@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path';
-import type { Store } from '@rapport/core';
+import type { AnalyticsStore } from '@rapport/core';
 import type { HubConfig } from './config.js';
 
 /** The embedded database's file name inside the data folder (kept in step with @rapport/sql). */
 export const SQLITE_FILE = 'rapport.db';
 
 /** Opens (and migrates) the configured database: PostgreSQL for a postgres:// URL, else SQLite. */
-export async function openDatabase(config: Pick<HubConfig, 'databaseUrl' | 'dataDir'>): Promise<Store> {
+export async function openDatabase(config: Pick<HubConfig, 'databaseUrl' | 'dataDir'>): Promise<AnalyticsStore> {
   // Loaded on demand: a hub (or a test) on one engine never loads the other's driver.
   const { openStore } = await import('@rapport/sql');
   return openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

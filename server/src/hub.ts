@@ -1,5 +1,5 @@
 import type { ServerType } from '@hono/node-server';
-import type { Services, Store } from '@rapport/core';
+import type { AnalyticsStore, Services } from '@rapport/core';
 import type { Hono } from 'hono';
 import type { HubConfig } from './config.js';
 import { createApp, type Mount } from './http/app.js';
@@ -27,7 +27,7 @@ export interface HubOptions extends RuntimeOptions {
 export interface Hub {
   config: HubConfig;
   logger: Logger;
-  store: Store;
+  store: AnalyticsStore;
   services: Services;
   surfaces: readonly HubSurface[];
   app: Hono<HubEnv>;

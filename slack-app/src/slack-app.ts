@@ -1,4 +1,4 @@
-import { systemClock, type Clock, type Services, type Store } from '@rapport/core';
+import { systemClock, type Clock, type Services, type AnalyticsStore } from '@rapport/core';
 import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import { ChannelAlerts } from './alerts/channel-alerts.js';
 import { linkWorkspaceUsers } from './identity/link-workspace.js';
@@ -13,7 +13,7 @@ import { openLinks, type OpenLinks } from './open/open-links.js';
 
 export interface SlackAppOptions {
   services: Services;
-  store: Store;
+  store: AnalyticsStore;
   clock?: Clock;
   signingSecret: string;
   /** The bot token (xoxb-…). */
@@ -65,7 +65,7 @@ function webClient(token: string, options: SlackAppOptions, logger: SlackLogger,
  * SQLite answers one query at a time, so more than a couple of jobs at once only makes every
  * acknowledgement wait behind them; PostgreSQL works on several (its pool has ten connections).
  */
-const defaultConcurrency = (store: Store): number => (store.kind === 'postgres' ? 8 : 2);
+const defaultConcurrency = (store: AnalyticsStore): number => (store.kind === 'postgres' ? 8 : 2);
 
 /** The Slack app's composition root: plain constructor calls, in order. */
 export function createSlackApp(options: SlackAppOptions): SlackSurface {

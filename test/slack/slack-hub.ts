@@ -1,4 +1,4 @@
-import type { Store, User } from '@rapport/core';
+import type { AnalyticsStore, User } from '@rapport/core';
 import { createHub, readConfig, silentLogger, surfaceOf, type Hub, type SlackHubSurface } from '@rapport/server';
 import type { SlackSurface } from '@rapport/slack-app';
 import { signedForm, signedJson, SlackApiStandIn, slashCommand, type SignedRequest } from '@rapport/slack-app/testing';
@@ -23,7 +23,7 @@ export interface SlackHub {
   close(): Promise<void>;
 }
 
-export async function startSlackHub(store: Store): Promise<SlackHub> {
+export async function startSlackHub(store: AnalyticsStore): Promise<SlackHub> {
   const api = await new SlackApiStandIn().start();
   const config = readConfig({
     RAPPORT_SCHEDULER: '0',

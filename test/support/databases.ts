@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '@rapport/core';
+import type { AnalyticsStore } from '@rapport/core';
 import { createPostgresStore, openStore } from '@rapport/sql';
 import { createTestDatabase } from '@rapport/sql/testing';
 import { inject } from 'vitest';
@@ -19,7 +19,7 @@ export interface TestDatabaseHandle {
   dataDir: string;
   databaseUrl: string | null;
   /** Opens another connection to the same database (a second hub, a reopened store). */
-  open(): Promise<Store>;
+  open(): Promise<AnalyticsStore>;
   drop(): Promise<void>;
 }
 

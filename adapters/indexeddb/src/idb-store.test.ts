@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describeStoreContract } from '@rapport/core/testing';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Store } from '@rapport/core';
+import type { AnalyticsServiceDeps, AnalyticsStore, ServiceDeps, Store } from '@rapport/core';
 import { anAccount, aContact } from '@rapport/core/testing';
 import { IdbStore } from './idb-store.js';
 
@@ -21,6 +21,17 @@ describe('IdbStore', () => {
   it('is a Store of kind "indexeddb"', () => {
     expectTypeOf<IdbStore>().toExtend<Store>();
     expectTypeOf<IdbStore['kind']>().toEqualTypeOf<'indexeddb'>();
+  });
+
+  it('says in its type that it has no analytics: it is no AnalyticsStore and runs no analytics services', () => {
+    expectTypeOf<IdbStore>().not.toExtend<AnalyticsStore>();
+    expectTypeOf<ServiceDeps<IdbStore>>().toExtend<ServiceDeps>();
+    expectTypeOf<ServiceDeps<IdbStore>>().not.toExtend<AnalyticsServiceDeps>();
+    // The contract suite runs the analytics cases on an AnalyticsStore only: for this store
+    // the types require `{ analytics: false }`.
+    // @ts-expect-error -- an IdbStore factory without the option does not compile
+    expectTypeOf(describeStoreContract).toBeCallableWith('indexeddb', async () => ({ store: await fresh(), cleanup: async () => {} }));
+    expectTypeOf(describeStoreContract).toBeCallableWith('indexeddb', async () => ({ store: await fresh(), cleanup: async () => {} }), { analytics: false });
   });
 
   it('keeps what was written when the database is opened again', async () => {

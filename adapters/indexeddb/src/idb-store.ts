@@ -1,4 +1,4 @@
-import { CrmError, hubOnlyAnalytics, type Store, type UnitOfWork } from '@rapport/core';
+import { CrmError, WriteMutex, type Store, type UnitOfWork } from '@rapport/core';
 import { openRapportDb, type RapportDb } from './idb-schema.js';
 import { IdbTx } from './idb-tx.js';
 import { IdbAccountRepository } from './repositories/idb-account-repository.js';
@@ -10,25 +10,6 @@ import { IdbTeamRepository, IdbTokenRepository, IdbUserRepository } from './repo
 import { IdbAggregateQueries, IdbSearchQueries } from './repositories/idb-queries.js';
 import { IdbReminderRepository } from './repositories/idb-reminder-repository.js';
 
-/** Runs one transaction at a time, in the order they asked. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const previous = this.tail;
-    let release = (): void => {};
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
 /**
  * The Store on IndexedDB, for the Gmail extension's local mode: the whole CRM on one machine.
  *
@@ -37,10 +18,13 @@ class Mutex {
  * (IndexedDB commits a transaction as soon as its task waits on anything else, so a Store
  * transaction cannot simply hold one open.) Transactions of one IdbStore run one at a time;
  * open one IdbStore per database, in one place (the extension's background worker).
+ *
+ * It is a `Store`, not an `AnalyticsStore`: targets, campaigns and the report queries live on
+ * the hub, so services that need them do not accept this store.
  */
 export class IdbStore implements Store {
   readonly kind = 'indexeddb' as const;
-  private readonly mutex = new Mutex();
+  private readonly mutex = new WriteMutex();
   private closed = false;
 
   private constructor(private readonly db: RapportDb) {}
@@ -93,6 +77,5 @@ function createUnitOfWork(tx: IdbTx): UnitOfWork {
     settings: new IdbSettingsRepository(tx),
     search: new IdbSearchQueries(tx),
     aggregates: new IdbAggregateQueries(tx),
-    ...hubOnlyAnalytics(),
   };
 }

@@ -1,4 +1,4 @@
-import { CrmError, type Store, type UnitOfWork } from '@rapport/core';
+import { CrmError, type AnalyticsStore, type AnalyticsUnitOfWork } from '@rapport/core';
 import type { Kysely } from 'kysely';
 import { directContext, transactionContext } from './context.js';
 import type { Database } from './database.js';
@@ -6,8 +6,8 @@ import type { Engine } from './engine.js';
 import { toStoreError } from './errors.js';
 import { createSqlUnitOfWork } from './unit-of-work.js';
 
-/** A Store on SQLite or PostgreSQL. Made by createSqliteStore, createPostgresStore or openStore. */
-export class SqlStore implements Store {
+/** A Store on SQLite or PostgreSQL, with the analytics capability. Made by createSqliteStore, createPostgresStore or openStore. */
+export class SqlStore implements AnalyticsStore {
   private closed = false;
 
   constructor(
@@ -19,7 +19,7 @@ export class SqlStore implements Store {
     return this.engine.kind;
   }
 
-  async transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     this.ensureOpen();
     try {
       return await this.db.transaction().execute((trx) => work(createSqlUnitOfWork(transactionContext(trx, this.engine))));
@@ -28,7 +28,7 @@ export class SqlStore implements Store {
     }
   }
 
-  async read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async read<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     this.ensureOpen();
     try {
       return await work(createSqlUnitOfWork(directContext(this.db, this.engine)));

@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '@rapport/core';
+import type { AnalyticsUnitOfWork } from '@rapport/core';
 import type { SqlContext } from './context.js';
 import { SqlAccountRepository } from './repositories/sql-account-repository.js';
 import { SqlActivityRepository } from './repositories/sql-activity-repository.js';
@@ -18,7 +18,7 @@ import { SqlUserRepository } from './repositories/sql-user-repository.js';
 import { SqlAnalyticsQueries } from './repositories/sql-analytics-queries.js';
 import { SqlCampaignRepository, SqlTargetRepository } from './repositories/sql-target-campaign-repositories.js';
 
-export function createSqlUnitOfWork(ctx: SqlContext): UnitOfWork {
+export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
   return {
     users: new SqlUserRepository(ctx),
     teams: new SqlTeamRepository(ctx),

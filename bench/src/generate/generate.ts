@@ -1,4 +1,4 @@
-import { ensureDefaultPipeline, ManualClock, SequentialIds, Team, User, type Store, type UnitOfWork } from '@rapport/core';
+import { ensureDefaultPipeline, ManualClock, SequentialIds, Team, User, type AnalyticsStore, type AnalyticsUnitOfWork } from '@rapport/core';
 import { accountAt, activityAt, benchId, CAMPAIGNS, campaignAt, contactAt, dealAt, GENERATED_AT, targetsOf, type Basis, type Owners } from './records.js';
 import type { DatasetSize } from './sizes.js';
 
@@ -22,12 +22,12 @@ interface Marker {
 const sameSize = (a: DatasetSize, b: DatasetSize): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Whether `store` already holds exactly this generated dataset. */
-export async function hasDataset(store: Store, size: DatasetSize): Promise<boolean> {
+export async function hasDataset(store: AnalyticsStore, size: DatasetSize): Promise<boolean> {
   const marker = await store.read((uow) => uow.settings.get<Marker>(MARKER));
   return marker !== null && marker.version === GENERATOR_VERSION && sameSize(marker.size, size);
 }
 
-async function inBatches(store: Store, total: number, write: (uow: UnitOfWork, index: number) => Promise<void>, report: (done: number) => void): Promise<void> {
+async function inBatches(store: AnalyticsStore, total: number, write: (uow: AnalyticsUnitOfWork, index: number) => Promise<void>, report: (done: number) => void): Promise<void> {
   for (let from = 0; from < total; from += BATCH) {
     const to = Math.min(total, from + BATCH);
     await store.transaction(async (uow) => {
@@ -42,7 +42,7 @@ async function inBatches(store: Store, total: number, write: (uow: UnitOfWork, i
  * transactions (the services would take hours at this size). Every record is parsed with its
  * zod schema first, and the same size always gives the same records.
  */
-export async function generateDataset(store: Store, size: DatasetSize, progress: Progress = () => {}): Promise<Basis> {
+export async function generateDataset(store: AnalyticsStore, size: DatasetSize, progress: Progress = () => {}): Promise<Basis> {
   const clock = new ManualClock(new Date(GENERATED_AT - 800 * 86_400_000));
   const pipeline = await ensureDefaultPipeline({ store, clock, ids: new SequentialIds() });
   const at = clock.now().toISOString();

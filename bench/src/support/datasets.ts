@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '@rapport/core';
+import type { AnalyticsStore } from '@rapport/core';
 import { createPostgresStore, createSqliteStore } from '@rapport/sql';
 import { createTestDatabase } from '@rapport/sql/testing';
 import { generateDataset, GENERATOR_VERSION, hasDataset, type Progress } from '../generate/generate.js';
@@ -10,7 +10,7 @@ import { findPostgres } from './postgres.js';
 import { copySqliteToPostgres } from './postgres-copy.js';
 
 export interface Dataset {
-  store: Store;
+  store: AnalyticsStore;
   /** How long generating took, or null when a cached dataset was reused. */
   generatedSeconds: number | null;
   /** Where the data is, for the report. */

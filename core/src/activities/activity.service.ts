@@ -8,7 +8,8 @@ import { CrmError, forbidden, notFound } from '../shared/errors.js';
 import { unique } from '../shared/objects.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { parseInput } from '../shared/validate.js';
-import type { ActivityFilter, UnitOfWork } from '../store/store.port.js';
+import type { ActivityFilter } from './activity.port.js';
+import type { UnitOfWork } from '../store/store.port.js';
 import type { Activity} from './activity.schema.js';
 import { ActivityInput } from './activity.schema.js';
 

@@ -6,7 +6,7 @@ import type { ActivityReport } from './activity/activity-report.js';
 import type { createAnalyticsServices } from './analytics-services.js';
 import type { ChurnRisks } from './customers/customer-value.schema.js';
 import type { Forecast } from './forecast/forecast.schema.js';
-import type { StaleDeal } from './stages/stale-deals.js';
+import type { StaleDeal } from './stages/stage-times.schema.js';
 
 describeAnalyticsScenarios('memory', async () => {
   const store = new MemoryStore();

@@ -1,4 +1,4 @@
-import type { ServiceDeps } from '../services/context.js';
+import type { AnalyticsServiceDeps } from '../services/context.js';
 import { ActivityReportService } from './activity/activity-report.service.js';
 import { CampaignService } from './campaigns/campaign.service.js';
 import { CustomerValueService } from './customers/customer-value.service.js';
@@ -24,7 +24,7 @@ export interface AnalyticsServices {
   settings: AnalyticsSettingsService;
 }
 
-export function createAnalyticsServices(deps: ServiceDeps): AnalyticsServices {
+export function createAnalyticsServices(deps: AnalyticsServiceDeps): AnalyticsServices {
   return {
     pipeline: new PipelineReportService(deps),
     forecast: new ForecastService(deps),

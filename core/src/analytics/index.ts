@@ -1,5 +1,7 @@
 /** Pipeline analytics: targets, campaigns, settings, report queries and the services that answer them. */
-export * from './analytics.port.js';
+export * from './report-queries.port.js';
+export * from './targets/target.port.js';
+export * from './campaigns/campaign.port.js';
 export * from './stages/stage-times.js';
 export * from './stages/stage-stats.js';
 export * from './customers/rfm.js';
@@ -8,14 +10,16 @@ export * from './customers/account-values.js';
 export * from './settings/analytics-settings.schema.js';
 export * from './targets/target.schema.js';
 export * from './campaigns/campaign.schema.js';
-export * from './hub-only.js';
 export * from './report.schema.js';
 export * from './report-range.js';
 export * from './scope/report-scope.js';
+export * from './settings/analytics-settings.js';
 export * from './settings/analytics-settings.service.js';
 export * from './targets/target.service.js';
+export * from './campaigns/require-campaign.js';
 export * from './campaigns/campaign.service.js';
 export * from './campaigns/campaign-roi.js';
+export * from './pipeline/pipeline-board.js';
 export * from './pipeline/pipeline-report.service.js';
 export * from './stages/stale-deals.js';
 export * from './stages/stage-times.schema.js';

@@ -5,10 +5,10 @@ import type { LookupMatch } from '../lookup/lookup.service.js';
 import type { Reminder } from '../reminders/reminder.schema.js';
 import type { Services } from '../services/create-services.js';
 import type { Money } from '../shared/money.js';
-import type { Store } from '../store/store.port.js';
+import type { AnalyticsStore } from '../store/store.port.js';
 import type { Command, CommandName, DealAction, PipelineScope } from './command.schema.js';
 import type { CommandHelp } from './help.js';
-import type { PipelineBoard } from './pipeline-board.js';
+import type { PipelineBoard } from '../analytics/index.js';
 
 /**
  * What running a command needs. Every write goes through `services`, so permissions and
@@ -17,7 +17,7 @@ import type { PipelineBoard } from './pipeline-board.js';
  */
 export interface CommandDeps {
   services: Services;
-  store: Store;
+  store: AnalyticsStore;
 }
 
 /** The person typing: now, and the time zone they read and write times in. */

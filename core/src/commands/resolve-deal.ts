@@ -4,7 +4,7 @@ import type { Actor } from '../services/context.js';
 import type { Services } from '../services/create-services.js';
 import { CrmError } from '../shared/errors.js';
 import { compareCodePoints, matchesAllWords, queryWords, searchTerms, sortKey } from '../shared/text.js';
-import type { DealFilter } from '../store/store.port.js';
+import type { DealFilter } from '../deals/deal.port.js';
 import { listed, quoted } from './outcome-text.js';
 
 /**

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { aPipeline } from '../testing/builders.js';
 import { createCommandWorld, type CommandWorld } from '../testing/command-world.js';
 import type { CommandOutcome, PipelineOutcome } from './command-outcome.js';
-import { pipelineBoard } from './pipeline-board.js';
+import { pipelineBoard } from '../analytics/index.js';
 
 function asPipeline(outcome: CommandOutcome): PipelineOutcome {
   if (outcome.kind !== 'pipeline') throw new Error(`expected a pipeline outcome, got ${outcome.kind}`);

@@ -7,10 +7,7 @@ import type { User } from '../users/user.schema.js';
 import type { Command, PipelineScope } from './command.schema.js';
 import type { CommandDeps, PipelineAudience, PipelineOutcome, RunContext } from './command-outcome.js';
 import { count, moneyByCurrency } from './outcome-text.js';
-import type { PipelineBoard } from './pipeline-board.js';
-import { pipelineBoard } from './pipeline-board.js';
-import { findStaleDeals } from '../analytics/stages/stale-deals.js';
-import { BOARD_STALE_DEALS } from '../analytics/pipeline/pipeline-report.service.js';
+import { BOARD_STALE_DEALS, findStaleDeals, pipelineBoard, type PipelineBoard } from '../analytics/index.js';
 
 type PipelineCommand = Extract<Command, { kind: 'pipeline' }>;
 

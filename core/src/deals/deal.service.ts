@@ -1,7 +1,7 @@
 import { requireAccount } from '../accounts/account.service.js';
 import type { Activity } from '../activities/activity.schema.js';
 import { requireContact } from '../contacts/contact.service.js';
-import { requireCampaign } from '../analytics/campaigns/campaign.service.js';
+import { requireDealCampaign } from '../analytics/campaigns/require-campaign.js';
 import { changedFields, recordEvent } from '../events/record-event.js';
 import { assertMayAssignTo, assertMayChange, isAdmin, managesMember } from '../permissions/permissions.js';
 import type { Actor, ServiceDeps, WriteOptions } from '../services/context.js';
@@ -10,7 +10,8 @@ import { forbidden, invalidInput, notFound } from '../shared/errors.js';
 import { definedOnly, unique } from '../shared/objects.js';
 import { PageRequest, type Page } from '../shared/page.js';
 import { parseInput } from '../shared/validate.js';
-import type { DealFilter, UnitOfWork } from '../store/store.port.js';
+import type { DealFilter } from './deal.port.js';
+import type { UnitOfWork } from '../store/store.port.js';
 import type { Deal} from './deal.schema.js';
 import { DealInput, DealPatch, LoseInput, TransferInput, type StageChange } from './deal.schema.js';
 import * as transitions from './deal-transitions.js';
@@ -26,7 +27,7 @@ export class DealService {
       await assertMayAssignTo(uow, actor.user, ownerId, 'deals');
       await requireAccount(uow, data.accountId);
       if (data.primaryContactId) await requireContact(uow, data.primaryContactId);
-      if (data.campaignId) await requireCampaign(uow, data.campaignId);
+      if (data.campaignId) await requireDealCampaign(uow, data.campaignId);
       await assertUsersExist(uow, data.collaboratorIds);
       const pipeline = await requirePipeline(uow, data.pipelineId);
       const stage = data.stageId ? transitions.resolveStage(pipeline, data.stageId) : pipeline.stages[0];
@@ -85,7 +86,7 @@ export class DealService {
     const data = parseInput(DealPatch, patch, 'deal change');
     return this.change(actor, id, options, async (uow, deal) => {
       if (data.primaryContactId) await requireContact(uow, data.primaryContactId);
-      if (data.campaignId) await requireCampaign(uow, data.campaignId);
+      if (data.campaignId) await requireDealCampaign(uow, data.campaignId);
       if (data.collaboratorIds) await assertUsersExist(uow, data.collaboratorIds);
       const { probability, ...rest } = data;
       const changes: Partial<Deal> = definedOnly(rest);

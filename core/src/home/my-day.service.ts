@@ -1,5 +1,5 @@
 import { compareCodePoints } from '../shared/text.js';
-import type { Actor, ServiceDeps } from '../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../services/context.js';
 import { localDate, periodRange } from '../shared/time-zone.js';
 import { fireTime } from '../reminders/reminder.schema.js';
 import type { Deal } from '../deals/deal.schema.js';
@@ -11,7 +11,7 @@ const DEAL_LIMIT = 500;
 
 /** Builds a person's MyDay from their own reminders and deals. */
 export class MyDayService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async myDay(actor: Actor, options: { dealLimit?: number } = {}): Promise<MyDay> {
     const user = actor.user;

@@ -9,7 +9,8 @@ import { conflict, forbidden, invalidInput, notFound } from '../shared/errors.js
 import { PageRequest, type Page } from '../shared/page.js';
 import { localDate, periodRange } from '../shared/time-zone.js';
 import { parseInput } from '../shared/validate.js';
-import type { ReminderFilter, UnitOfWork } from '../store/store.port.js';
+import type { ReminderFilter } from './reminder.port.js';
+import type { UnitOfWork } from '../store/store.port.js';
 import type { User } from '../users/user.schema.js';
 import { parseDue } from './due-parser.js';
 import { nextOccurrence } from './recurrence.js';

@@ -10,12 +10,12 @@ import { UserService } from '../users/user.service.js';
 import { IdentityService } from '../users/identity.service.js';
 import { DealAlertService } from '../alerts/deal-alert.service.js';
 import { MyDayService } from '../home/my-day.service.js';
-import type { ServiceDeps } from './context.js';
+import type { AnalyticsServiceDeps, ServiceDeps } from './context.js';
 import { createAnalyticsServices, type AnalyticsServices } from '../analytics/analytics-services.js';
 import { EmailCaptureService } from '../capture/email-capture.service.js';
 
-/** Every core service over one Store, clock and id source. */
-export interface Services {
+/** The services every Store supports (the browser's local store included). */
+export interface CoreServices {
   users: UserService;
   tokens: TokenService;
   accounts: AccountService;
@@ -27,14 +27,20 @@ export interface Services {
   cards: CustomerCardService;
   identities: IdentityService;
   alerts: DealAlertService;
-  myDay: MyDayService;
   /** What a rep does from their mailbox: log an email, add a sender, remind, edit a deal from the card. */
   capture: EmailCaptureService;
+}
+
+/** Every core service, over a Store with the analytics capability (the hub's). */
+export interface Services extends CoreServices {
+  /** A rep's day; its stale deals come from the report queries. */
+  myDay: MyDayService;
   /** Pipeline analytics: reports, targets, campaigns and their settings. */
   analytics: AnalyticsServices;
 }
 
-export function createServices(deps: ServiceDeps): Services {
+/** The services over a Store without analytics (the browser's local store): no reports, targets or campaigns. */
+export function createCoreServices(deps: ServiceDeps): CoreServices {
   const accounts = new AccountService(deps);
   const contacts = new ContactService(deps);
   const deals = new DealService(deps);
@@ -52,8 +58,15 @@ export function createServices(deps: ServiceDeps): Services {
     cards: new CustomerCardService(deps),
     identities: new IdentityService(deps),
     alerts: new DealAlertService(deps),
-    myDay: new MyDayService(deps),
     capture: new EmailCaptureService(deps, { accounts, contacts, deals, activities, reminders }),
+  };
+}
+
+/** Every core service over one Store, clock and id source. */
+export function createServices(deps: AnalyticsServiceDeps): Services {
+  return {
+    ...createCoreServices(deps),
+    myDay: new MyDayService(deps),
     analytics: createAnalyticsServices(deps),
   };
 }

@@ -4,6 +4,7 @@ import { describeCustomerValueScenarios } from './analytics-scenarios/customers.
 import { describeDealReportScenarios } from './analytics-scenarios/deals.scenario.js';
 import { describeForecastScenarios } from './analytics-scenarios/forecast.scenario.js';
 import { describeStageTimeScenarios } from './analytics-scenarios/stage-times.scenario.js';
+import type { AnalyticsStore } from '../store/store.port.js';
 import type { StoreFactory } from './contract/support.js';
 
 /**
@@ -12,7 +13,7 @@ import type { StoreFactory } from './contract/support.js';
  * in several time zones, funnel, win/loss, campaign ROI, segments and churn warnings. Runs on any
  * Store, so every engine is held to the same answers.
  */
-export function describeAnalyticsScenarios(name: string, makeStore: StoreFactory): void {
+export function describeAnalyticsScenarios(name: string, makeStore: StoreFactory<AnalyticsStore>): void {
   describe(`Analytics scenarios: ${name}`, () => {
     describeStageTimeScenarios(makeStore);
     describeForecastScenarios(makeStore);

@@ -2,9 +2,9 @@ import { ManualClock } from '../shared/clock.js';
 import { SequentialIds } from '../shared/ids.js';
 import type { Surface } from '../shared/schema.js';
 import { ensureDefaultPipeline } from '../services/bootstrap.js';
-import type { Actor, ServiceDeps } from '../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../services/context.js';
 import { createServices, type Services } from '../services/create-services.js';
-import type { Store } from '../store/store.port.js';
+import type { AnalyticsStore } from '../store/store.port.js';
 import { MemoryStore } from '../store/memory/memory-store.js';
 import type { Pipeline } from '../deals/pipeline.schema.js';
 import type { User } from '../users/user.schema.js';
@@ -17,9 +17,9 @@ import type { User } from '../users/user.schema.js';
  *   West: manager Will (America/Los_Angeles), rep Bo (America/Los_Angeles)
  */
 export interface World {
-  store: Store;
+  store: AnalyticsStore;
   clock: ManualClock;
-  deps: ServiceDeps;
+  deps: AnalyticsServiceDeps;
   services: Services;
   pipeline: Pipeline;
   users: { admin: User; mia: User; ann: User; raj: User; will: User; bo: User };
@@ -28,10 +28,10 @@ export interface World {
 
 export const WORLD_START = '2026-03-02T08:00:00.000Z';
 
-export async function createWorld(options: { store?: Store; start?: string } = {}): Promise<World> {
+export async function createWorld(options: { store?: AnalyticsStore; start?: string } = {}): Promise<World> {
   const store = options.store ?? new MemoryStore();
   const clock = new ManualClock(options.start ?? WORLD_START);
-  const deps: ServiceDeps = { store, clock, ids: new SequentialIds() };
+  const deps: AnalyticsServiceDeps = { store, clock, ids: new SequentialIds() };
   const pipeline = await ensureDefaultPipeline(deps);
   const services = createServices(deps);
   const east = await services.users.createTeam(null, 'East');

@@ -1,6 +1,6 @@
 import {
   asCrmError,
-  createServices,
+  createCoreServices,
   ensureDefaultPipeline,
   fireTime,
   systemClock,
@@ -8,7 +8,7 @@ import {
   type Actor,
   type DealEdit,
   type Reminder,
-  type Services,
+  type CoreServices,
   type Store,
 } from '@rapport/core';
 import type { IdbCardCache } from '@rapport/indexeddb';
@@ -28,7 +28,7 @@ export class LocalBackend implements Backend {
 
   private constructor(
     private readonly store: Store,
-    private readonly services: Services,
+    private readonly services: CoreServices,
     private readonly actor: Actor,
     private readonly cache: IdbCardCache,
   ) {}
@@ -36,7 +36,7 @@ export class LocalBackend implements Backend {
   static async open(store: Store, cache: IdbCardCache, person: { name: string; email: string }): Promise<LocalBackend> {
     const deps = { store, clock: systemClock, ids: new TimeOrderedIds() };
     await ensureDefaultPipeline(deps);
-    const services = createServices(deps);
+    const services = createCoreServices(deps);
     const existing = await store.read((uow) => uow.users.findByEmail(person.email));
     const user = existing ?? (await services.users.create(null, { name: person.name || person.email, email: person.email, role: 'admin', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' }));
     return new LocalBackend(store, services, { user, surface: 'gmail' }, cache);

@@ -1,11 +1,11 @@
-import { createServices, ensureDefaultPipeline, systemClock, TimeOrderedIds, type Services, type Store } from '@rapport/core';
+import { createServices, ensureDefaultPipeline, systemClock, TimeOrderedIds, type Services, type AnalyticsStore } from '@rapport/core';
 import { loadDotEnv, readConfig, type HubConfig } from '../config.js';
 import { openDatabase } from '../database.js';
 import type { CliIo } from './args.js';
 
 export interface AdminContext {
   config: HubConfig;
-  store: Store;
+  store: AnalyticsStore;
   services: Services;
 }
 

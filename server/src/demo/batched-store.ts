@@ -1,4 +1,4 @@
-import { CrmError, type Store, type UnitOfWork } from '@rapport/core';
+import { CrmError, type AnalyticsStore, type AnalyticsUnitOfWork } from '@rapport/core';
 
 /**
  * A Store for the demo seed: every unit of work a service asks for is the one transaction
@@ -6,12 +6,12 @@ import { CrmError, type Store, type UnitOfWork } from '@rapport/core';
  * instead of one each. A failure inside a batch rolls the whole batch back. Not for a
  * running hub: it serialises nothing and shares one transaction between callers.
  */
-export class BatchedStore implements Store {
-  private current: UnitOfWork | null = null;
+export class BatchedStore implements AnalyticsStore {
+  private current: AnalyticsUnitOfWork | null = null;
 
-  constructor(private readonly target: Store) {}
+  constructor(private readonly target: AnalyticsStore) {}
 
-  get kind(): Store['kind'] {
+  get kind(): AnalyticsStore['kind'] {
     return this.target.kind;
   }
 
@@ -27,18 +27,18 @@ export class BatchedStore implements Store {
     });
   }
 
-  async transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     return work(this.open());
   }
 
-  async read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async read<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     return work(this.open());
   }
 
   /** The real store belongs to whoever opened it; closing this view leaves it open. */
   async close(): Promise<void> {}
 
-  private open(): UnitOfWork {
+  private open(): AnalyticsUnitOfWork {
     if (!this.current) throw new CrmError('unavailable', 'The demo seed wrote outside a batch.');
     return this.current;
   }

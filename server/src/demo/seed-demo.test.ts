@@ -1,4 +1,4 @@
-import { createServices, CrmError, DEFAULT_STAGES, foldText, ManualClock, MemoryStore, SequentialIds, type Account, type Contact, type Deal, type Page, type Services, type StageChange, type Store } from '@rapport/core';
+import { createServices, CrmError, DEFAULT_STAGES, foldText, ManualClock, MemoryStore, SequentialIds, type Account, type Contact, type Deal, type Page, type Services, type StageChange, type AnalyticsStore } from '@rapport/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoSeedResult } from './seed-demo.js';
 
@@ -6,7 +6,7 @@ const NOW = new Date('2026-11-23T10:00:00.000Z');
 const DAY = 86_400_000;
 
 interface Seeded {
-  store: Store;
+  store: AnalyticsStore;
   services: Services;
   result: DemoSeedResult;
   accounts: Account[];

@@ -1,4 +1,4 @@
-import { createServices, CrmError, ensureDefaultPipeline, ManualClock, type Services, type Store } from '@rapport/core';
+import { createServices, CrmError, ensureDefaultPipeline, ManualClock, type Services, type AnalyticsStore } from '@rapport/core';
 import { BatchedStore } from './batched-store.js';
 import { CAST, TEAM_NAMES, type Staff, type TeamKey } from './cast.js';
 import { planAccounts } from './plan-accounts.js';
@@ -35,7 +35,7 @@ const ACCOUNTS: Record<'full' | 'small', number> = { full: 2000, small: 100 };
  * `small` (about 100 accounts) is for tests.
  */
 export async function seedDemo(
-  deps: { store: Store; now: Date; logger?: DemoLogger },
+  deps: { store: AnalyticsStore; now: Date; logger?: DemoLogger },
   options: { size?: 'full' | 'small' } = {},
 ): Promise<DemoSeedResult> {
   const size = options.size ?? 'full';

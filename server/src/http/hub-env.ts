@@ -1,4 +1,4 @@
-import type { Actor, Clock, Services, Store } from '@rapport/core';
+import type { Actor, Clock, Services, AnalyticsStore } from '@rapport/core';
 import type { Logger } from '../logger.js';
 import type { BearerAuthenticator } from './auth.middleware.js';
 import type { FailedAuthLimit } from './failed-auth-limiter.js';
@@ -6,7 +6,7 @@ import type { FailedAuthLimit } from './failed-auth-limiter.js';
 /** What the HTTP layer is given by the hub's composition root. */
 export interface HttpDeps {
   services: Services;
-  store: Store;
+  store: AnalyticsStore;
   logger: Logger;
   version: string;
   publicUrl: string;

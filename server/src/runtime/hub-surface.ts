@@ -1,4 +1,4 @@
-import type { Clock, Notifier, Services, Store } from '@rapport/core';
+import type { AnalyticsStore, Clock, Notifier, Services } from '@rapport/core';
 import type { HubConfig } from '../config.js';
 import type { Mount } from '../http/app.js';
 import type { BearerAuthenticator } from '../http/auth.middleware.js';
@@ -9,7 +9,7 @@ export interface SurfaceContext {
   config: HubConfig;
   /** The process's services, with the hub's token cache: a token made or revoked anywhere is seen everywhere. */
   services: Services;
-  store: Store;
+  store: AnalyticsStore;
   clock: Clock;
   logger: Logger;
 }

@@ -1,4 +1,4 @@
-import { createServices, ensureDefaultPipeline, ReminderScheduler, systemClock, TimeOrderedIds, type Clock, type Notifier, type Services, type Store } from '@rapport/core';
+import { createServices, ensureDefaultPipeline, ReminderScheduler, systemClock, TimeOrderedIds, type Clock, type Notifier, type Services, type AnalyticsStore } from '@rapport/core';
 import type { HubConfig } from '../config.js';
 import { openDatabase } from '../database.js';
 import { CachingTokenService } from '../http/caching-token-service.js';
@@ -15,7 +15,7 @@ export interface RuntimeOptions {
   logger?: Logger;
   clock?: Clock;
   /** An already-open store (tests); by default the configured database is opened. */
-  store?: Store;
+  store?: AnalyticsStore;
   /** Delivery channels besides the log, the extension's mailbox and the surfaces' own. */
   notifiers?: readonly Notifier[];
   /** The surfaces this process mounts, built in order from its one set of services. */
@@ -35,7 +35,7 @@ export interface Runtime {
   config: HubConfig;
   logger: Logger;
   clock: Clock;
-  store: Store;
+  store: AnalyticsStore;
   services: Services;
   surfaces: readonly HubSurface[];
   scheduler: SchedulerLoop;

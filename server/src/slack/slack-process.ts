@@ -1,5 +1,5 @@
 import type { ServerType } from '@hono/node-server';
-import type { Store } from '@rapport/core';
+import type { AnalyticsStore } from '@rapport/core';
 import type { SlackSurface } from '@rapport/slack-app';
 import { CrmError } from '@rapport/core';
 import { Hono } from 'hono';
@@ -31,7 +31,7 @@ export function readSlackProcessConfig(env: NodeJS.ProcessEnv): HubConfig {
 
 export interface SlackProcess {
   slack: SlackSurface;
-  store: Store;
+  store: AnalyticsStore;
   /** Where Slack reaches it over HTTP; null in Socket Mode. */
   url: string | null;
   stop(): Promise<void>;

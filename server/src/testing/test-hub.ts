@@ -1,4 +1,4 @@
-import { MemoryStore, type Clock, type Store } from '@rapport/core';
+import { MemoryStore, type Clock, type AnalyticsStore } from '@rapport/core';
 import { readConfig, type HubConfig } from '../config.js';
 import { createHub, type Hub } from '../hub.js';
 import { silentLogger, type Logger } from '../logger.js';
@@ -13,7 +13,7 @@ export interface TestHub {
 }
 
 /** A hub with no port and no scheduler timer, over the memory store unless one is given, on the system clock unless one is given. */
-export async function createTestHub(options: { store?: Store; config?: Partial<HubConfig>; clock?: Clock; logger?: Logger } = {}): Promise<TestHub> {
+export async function createTestHub(options: { store?: AnalyticsStore; config?: Partial<HubConfig>; clock?: Clock; logger?: Logger } = {}): Promise<TestHub> {
   const config = { ...readConfig({ RAPPORT_SCHEDULER: '0' }), ...options.config };
   const hub = await createHub({ config, store: options.store ?? new MemoryStore(), logger: options.logger ?? silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
   const { users, tokens } = hub.services;

@@ -1,4 +1,4 @@
-import type { Actor, Clock, Services, Store } from '@rapport/core';
+import type { Actor, Clock, Services, AnalyticsStore } from '@rapport/core';
 import type { webApi } from '@slack/bolt';
 import type { SlackLogger } from '../logger.js';
 import { unlinkedMessage } from '../views/error.view.js';
@@ -11,7 +11,7 @@ export type SlackClient = webApi.WebClient;
 /** What every listener is built with. */
 export interface ListenerDeps {
   services: Services;
-  store: Store;
+  store: AnalyticsStore;
   clock: Clock;
   logger: SlackLogger;
   /** A browser link that shows a customer (con_… or acc_…) as `userId` sees it; null when the hub has no public address. */

@@ -1,8 +1,8 @@
-import { pageFrom, storeConflicts, type Activity, type ActivityFilter, type ActivityRepository, type Page, type PageRequest } from '@rapport/core';
+import { activityMatches, pageFrom, storeConflicts, type Activity, type ActivityFilter, type ActivityRepository, type Page, type PageRequest } from '@rapport/core';
 import type { Row } from '../idb-schema.js';
 import type { IdbTx } from '../idb-tx.js';
 import { optional } from '../idb-keys.js';
-import { linkedTo, paginate, readCursor, within, type AboutFilter } from '../idb-paging.js';
+import { paginate, readCursor, type AboutFilter } from '../idb-paging.js';
 
 const activityRow = (activity: Activity): Row<Activity> => ({
   k: activity.id,
@@ -40,12 +40,7 @@ export class IdbActivityRepository implements ActivityRepository {
   }
 
   async list(filter: ActivityFilter, page: PageRequest): Promise<Page<Activity>> {
-    const where = (a: Activity): boolean =>
-      (filter.about === undefined || linkedTo(a, filter.about)) &&
-      (filter.authorId === undefined || a.authorId === filter.authorId) &&
-      within(filter.types, a.type) &&
-      (filter.from === undefined || a.occurredAt >= filter.from) &&
-      (filter.to === undefined || a.occurredAt < filter.to);
+    const where = (a: Activity): boolean => activityMatches(a, filter);
     // About a customer: few rows, found through the link indexes. Otherwise walk newest first.
     if (filter.about) return paginate((await linkedRows<Activity>(this.tx, 'activities', filter.about)).filter(where), page, NEWEST_FIRST);
     const after = readCursor(page.cursor, 2);

@@ -1,30 +1,14 @@
-import { pageFrom, sortKey, storeConflicts, type Deal, type DealFilter, type DealRepository, type Page, type PageRequest, type Pipeline, type PipelineRepository, type StageChange } from '@rapport/core';
+import { dealMatches, pageFrom, sortKey, storeConflicts, type Deal, type DealFilter, type DealRepository, type Page, type PageRequest, type Pipeline, type PipelineRepository, type StageChange } from '@rapport/core';
 import type { Row } from '../idb-schema.js';
 import type { IdbTx } from '../idb-tx.js';
 import { optional } from '../idb-keys.js';
-import { pickIds, readCursor, sortBy, within } from '../idb-paging.js';
+import { pickIds, readCursor, sortBy } from '../idb-paging.js';
 
 const dealRow = (deal: Deal): Row<Deal> => ({
   k: deal.id,
   doc: deal,
   i: { account: deal.accountId, contact: optional(deal.primaryContactId), pipeline: deal.pipelineId },
 });
-
-/** True when `deal` passes every part of `filter` that is set. */
-export function dealMatches(deal: Deal, filter: DealFilter): boolean {
-  const close = deal.expectedCloseDate;
-  return (
-    (filter.accountId === undefined || deal.accountId === filter.accountId) &&
-    (filter.primaryContactId === undefined || deal.primaryContactId === filter.primaryContactId) &&
-    within(filter.ownerIds, deal.ownerId) &&
-    within(filter.statuses, deal.status) &&
-    (filter.pipelineId === undefined || deal.pipelineId === filter.pipelineId) &&
-    (filter.stageId === undefined || deal.stageId === filter.stageId) &&
-    (filter.campaignId === undefined || deal.campaignId === filter.campaignId) &&
-    (filter.closeFrom === undefined || (close !== null && close >= filter.closeFrom)) &&
-    (filter.closeTo === undefined || (close !== null && close <= filter.closeTo))
-  );
-}
 
 export class IdbDealRepository implements DealRepository {
   constructor(private readonly tx: IdbTx) {}

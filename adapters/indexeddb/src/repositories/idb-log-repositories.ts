@@ -1,4 +1,5 @@
 import {
+  eventMatches,
   pageFrom,
   storeConflicts,
   type CrmEvent,
@@ -13,7 +14,7 @@ import {
   type SettingsRepository,
 } from '@rapport/core';
 import type { IdbTx } from '../idb-tx.js';
-import { paginate, readCursor, sortBy, within } from '../idb-paging.js';
+import { paginate, readCursor, sortBy } from '../idb-paging.js';
 
 /** Deliveries are kept by (reminder, firing, channel): saving one replaces the row for that triple. */
 export class IdbDeliveryRepository implements DeliveryRepository {
@@ -47,13 +48,7 @@ export class IdbEventRepository implements EventRepository {
   }
 
   async list(filter: EventFilter, page: PageRequest): Promise<Page<CrmEvent>> {
-    const where = (e: CrmEvent): boolean =>
-      (filter.entityType === undefined || e.entityType === filter.entityType) &&
-      (filter.entityId === undefined || e.entityId === filter.entityId) &&
-      within(filter.types, e.type) &&
-      (filter.actorId === undefined || e.actorId === filter.actorId) &&
-      (filter.from === undefined || e.at >= filter.from) &&
-      (filter.to === undefined || e.at < filter.to);
+    const where = (e: CrmEvent): boolean => eventMatches(e, filter);
     if (filter.entityType !== undefined && filter.entityId !== undefined) {
       return paginate((await this.tx.query<CrmEvent>('events', 'entity', [filter.entityType, filter.entityId])).filter(where), page, NEWEST_FIRST);
     }

@@ -2,6 +2,7 @@ import {
   accountSearchTerms,
   compareCodePoints,
   contactSearchTerms,
+  dealMatches,
   matchesAllWords,
   type Account,
   type AggregateQueries,
@@ -14,7 +15,6 @@ import {
 } from '@rapport/core';
 import type { IdbTx } from '../idb-tx.js';
 import { byName, sortBy } from '../idb-paging.js';
-import { dealMatches } from './idb-deal-repository.js';
 
 /** Rows holding a term that starts with `word`, through the multi-entry terms index. */
 async function withTermPrefix<T>(tx: IdbTx, table: 'contacts' | 'accounts', word: string): Promise<T[]> {

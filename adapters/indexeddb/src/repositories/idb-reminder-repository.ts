@@ -1,8 +1,8 @@
-import { fireTime, pageFrom, storeConflicts, type AlertClaim, type Page, type PageRequest, type Reminder, type ReminderFilter, type ReminderRepository } from '@rapport/core';
+import { fireTime, pageFrom, reminderMatches, storeConflicts, type AlertClaim, type Page, type PageRequest, type Reminder, type ReminderFilter, type ReminderRepository } from '@rapport/core';
 import type { Row } from '../idb-schema.js';
 import type { IdbTx } from '../idb-tx.js';
 import { optional } from '../idb-keys.js';
-import { linkedTo, paginate, readCursor, within } from '../idb-paging.js';
+import { paginate, readCursor } from '../idb-paging.js';
 import { linkedRows } from './idb-activity-repository.js';
 
 interface Lease {
@@ -34,11 +34,7 @@ export class IdbReminderRepository implements ReminderRepository {
   }
 
   async list(filter: ReminderFilter, page: PageRequest): Promise<Page<Reminder>> {
-    const where = (r: Reminder): boolean =>
-      (filter.assigneeId === undefined || r.assigneeId === filter.assigneeId) &&
-      within(filter.statuses, r.status) &&
-      (filter.fireBefore === undefined || fireTime(r) < filter.fireBefore) &&
-      (filter.about === undefined || linkedTo(r, filter.about));
+    const where = (r: Reminder): boolean => reminderMatches(r, filter);
     if (filter.about) return paginate((await linkedRows<Reminder>(this.tx, 'reminders', filter.about)).filter(where), page, BY_FIRE_TIME);
     if (filter.assigneeId !== undefined) return paginate((await this.tx.query<Reminder>('reminders', 'assignee', filter.assigneeId)).filter(where), page, BY_FIRE_TIME);
     const after = readCursor(page.cursor, 2);

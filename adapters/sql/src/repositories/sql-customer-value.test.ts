@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryStore, type Activity, type Deal, type Store, type UnitOfWork } from '@rapport/core';
+import { MemoryStore, type Activity, type Deal, type AnalyticsStore, type UnitOfWork } from '@rapport/core';
 import { aDeal, anAccount, anActivity } from '@rapport/core/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresStore } from '../postgres/postgres-store.js';
@@ -55,7 +55,7 @@ function history(): Step[] {
   ];
 }
 
-const answers = (store: Store) =>
+const answers = (store: AnalyticsStore) =>
   store.read(async (uow) =>
     Promise.all(AS_OF.map(async (asOf) => ({ asOf, orders: await uow.analytics.accountOrders({ asOf }), touches: await uow.analytics.accountTouches({ asOf, accountIds: ACCOUNTS }) }))),
   );
@@ -71,7 +71,7 @@ const EXACT_TOTALS = `SELECT account_id, currency, COUNT(*) AS orders, SUM(amoun
 const plain = (rows: unknown[]): unknown[] =>
   (rows as Record<string, unknown>[]).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])));
 
-function describeSummaries(open: () => Promise<{ store: Store; raw: () => Promise<RawConnection>; close(): Promise<void> }>): void {
+function describeSummaries(open: () => Promise<{ store: AnalyticsStore; raw: () => Promise<RawConnection>; close(): Promise<void> }>): void {
   it('keeps every account\'s summary equal to adding up its deals and activities, after every kind of write', async () => {
     const reference = new MemoryStore();
     const opened = await open();

@@ -1,4 +1,4 @@
-import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import type { User } from '../../users/user.schema.js';
 import { earlier, periodDays, reportTime } from '../report-range.js';
 import { resolveScope } from '../scope/report-scope.js';
@@ -14,7 +14,7 @@ export interface ActivityReportQuery {
 
 /** The daily, weekly or monthly report of each rep's work, on the reader's calendar. */
 export class ActivityReportService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async report(actor: Actor, query: ActivityReportQuery): Promise<ActivityReport> {
     const time = reportTime(actor.user, this.deps.clock.now(), query.timeZone);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActivityType } from '../../activities/activity.schema.js';
 import { compareCodePoints, sortKey } from '../../shared/text.js';
 import type { Team, User } from '../../users/user.schema.js';
-import type { RepActivityRows, UserAmount } from '../analytics.port.js';
+import type { RepActivityRows, UserAmount } from '../report-queries.port.js';
 import { CurrencyCount, DateRange, ScopeInfo } from '../report.schema.js';
 
 export const DealFlow = z.object({ count: z.number().int(), byCurrency: z.array(CurrencyCount) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Money } from '../../shared/money.js';
 import { compareCodePoints } from '../../shared/text.js';
-import type { CampaignTotal } from '../analytics.port.js';
+import type { CampaignTotal } from '../report-queries.port.js';
 import { ratio } from '../report.schema.js';
 import { Campaign } from './campaign.schema.js';
 

@@ -1,22 +1,16 @@
 import { recordEvent } from '../../events/record-event.js';
 import { isAdmin, isManager } from '../../permissions/permissions.js';
-import type { Actor, ServiceDeps, WriteOptions } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps, WriteOptions } from '../../services/context.js';
 import { assertVersion, saveNextVersion } from '../../services/versioned.js';
-import { conflict, forbidden, invalidInput, notFound } from '../../shared/errors.js';
+import { conflict, forbidden, invalidInput } from '../../shared/errors.js';
 import { definedOnly } from '../../shared/objects.js';
 import { PageRequest, type Page } from '../../shared/page.js';
 import { parseInput } from '../../shared/validate.js';
-import type { UnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
 import { campaignRoi, type CampaignRoi } from './campaign-roi.js';
-import type { Campaign} from './campaign.schema.js';
+import type { Campaign } from './campaign.schema.js';
 import { CampaignInput, CampaignPatch } from './campaign.schema.js';
-
-export async function requireCampaign(uow: UnitOfWork, id: string): Promise<Campaign> {
-  const campaign = await uow.campaigns.get(id);
-  if (!campaign) throw notFound('campaign', id);
-  return campaign;
-}
+import { requireCampaign } from './require-campaign.js';
 
 /** A manager runs their own team's campaigns; an admin any, company-wide ones included. */
 function assertMayManage(actor: User, teamId: string | null): void {
@@ -35,7 +29,7 @@ function assertMayManage(actor: User, teamId: string | null): void {
  * company-wide campaigns) and admins.
  */
 export class CampaignService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async list(_actor: Actor, page: PageRequest): Promise<Page<Campaign>> {
     const request = parseInput(PageRequest, page, 'page');

@@ -1,5 +1,5 @@
 import { compareCodePoints } from '../../shared/text.js';
-import type { AccountOrders, AccountTouches } from '../analytics.port.js';
+import type { AccountOrders, AccountTouches } from '../report-queries.port.js';
 import type { ChurnEvidence } from './churn.js';
 import { scoreAccounts, type RfmScores } from './rfm.js';
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ScopeInfo, UserRef } from '../report.schema.js';
-import { Segment } from './rfm.js';
+
+/** The RFM segment an account falls in (see SEGMENT_RULES in rfm.ts). */
+export const Segment = z.enum(['champions', 'loyal', 'new', 'promising', 'at_risk', 'hibernating']);
+export type Segment = z.infer<typeof Segment>;
 
 const Amount = z.object({ currency: z.string(), amountMinor: z.number().int() });
 

@@ -1,15 +1,15 @@
-import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import { invalidInput } from '../../shared/errors.js';
 import { compareCodePoints } from '../../shared/text.js';
 import { parseInput } from '../../shared/validate.js';
-import type { UnitOfWork } from '../../store/store.port.js';
+import type { AnalyticsUnitOfWork } from '../../store/store.port.js';
 import { resolveScope, type ReportScope } from '../scope/report-scope.js';
-import { churnFactorPercent, settingsByOwner } from '../settings/analytics-settings.service.js';
+import { churnFactorPercent, settingsByOwner } from '../settings/analytics-settings.js';
 import { DAY_MS } from '../stages/stage-times.js';
 import { byValue, byWorth, scoredAccounts, withTouches, type AccountValue } from './account-values.js';
 import { churnReasons, churnRule, isValuable, usualIntervalDays } from './churn.js';
-import type { AccountValueView, ChurnRisks, SegmentsReport } from './customer-value.schema.js';
-import { Segment, SEGMENT_RULES, segmentOf } from './rfm.js';
+import { Segment, type AccountValueView, type ChurnRisks, type SegmentsReport } from './customer-value.schema.js';
+import { SEGMENT_RULES, segmentOf } from './rfm.js';
 
 export const MAX_ACCOUNTS = 500;
 
@@ -19,14 +19,14 @@ function checkLimit(limit: number): number {
 }
 
 /** Every buying account scored against the whole company, then narrowed to the scope (by account owner). */
-async function valuesInScope(uow: UnitOfWork, scope: ReportScope, asOf: string): Promise<AccountValue[]> {
+async function valuesInScope(uow: AnalyticsUnitOfWork, scope: ReportScope, asOf: string): Promise<AccountValue[]> {
   const all = scoredAccounts(await uow.analytics.accountOrders({ asOf }), asOf);
   if (!scope.ownerIds) return all;
   const owners = new Set(scope.ownerIds);
   return all.filter((v) => owners.has(v.ownerId));
 }
 
-async function views(uow: UnitOfWork, values: readonly AccountValue[]): Promise<AccountValueView[]> {
+async function views(uow: AnalyticsUnitOfWork, values: readonly AccountValue[]): Promise<AccountValueView[]> {
   const names = new Map((await uow.accounts.getMany(values.map((v) => v.accountId))).map((a) => [a.id, a.name]));
   const owners = new Map((await uow.users.getMany([...new Set(values.map((v) => v.ownerId))])).map((u) => [u.id, u]));
   return values.map((v) => {
@@ -55,7 +55,7 @@ async function views(uow: UnitOfWork, values: readonly AccountValue[]): Promise<
  * and the churn rule are worked out here.
  */
 export class CustomerValueService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async segments(actor: Actor, query: { scope?: string | undefined; segment?: string | undefined; limit?: number | undefined }): Promise<SegmentsReport> {
     const segment = query.segment === undefined ? null : parseInput(Segment, query.segment, 'segment');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { Segment } from './customer-value.schema.js';
 import { DAY_MS } from '../stages/stage-times.js';
 
 /**
@@ -57,9 +57,6 @@ export interface RfmScores {
   frequency: number;
   monetary: number;
 }
-
-export const Segment = z.enum(['champions', 'loyal', 'new', 'promising', 'at_risk', 'hibernating']);
-export type Segment = z.infer<typeof Segment>;
 
 /** The segment rules, in the order they are tried: the first that holds names the segment. */
 export const SEGMENT_RULES: ReadonlyArray<{ segment: Segment; rule: string; holds: (s: RfmScores) => boolean }> = [

@@ -1,9 +1,9 @@
-import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import { addDays, startOfLocalDay } from '../../shared/time-zone.js';
 import type { User } from '../../users/user.schema.js';
 import { earlier, periodDays, reportTime } from '../report-range.js';
 import { resolveScope } from '../scope/report-scope.js';
-import { settingsByOwner } from '../settings/analytics-settings.service.js';
+import { settingsByOwner } from '../settings/analytics-settings.js';
 import { monthOf, monthsBetween } from '../targets/target.schema.js';
 import { FORECAST_EVENT_TYPES, forecastChanges } from './forecast-changes.js';
 import type { Forecast } from './forecast.schema.js';
@@ -25,7 +25,7 @@ const MAX_CHANGE_EVENTS = 2_000;
 
 /** The weighted forecast of a month or quarter per rep and team, against targets, with what changed lately. */
 export class ForecastService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async forecast(actor: Actor, query: ForecastQuery): Promise<Forecast> {
     const time = reportTime(actor.user, this.deps.clock.now(), query.timeZone);

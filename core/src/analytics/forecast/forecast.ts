@@ -1,6 +1,6 @@
 import { compareCodePoints, sortKey } from '../../shared/text.js';
 import type { Team, User } from '../../users/user.schema.js';
-import type { ClosedTotal, OpenTotal } from '../analytics.port.js';
+import type { ClosedTotal, OpenTotal } from '../report-queries.port.js';
 import { ratio } from '../report.schema.js';
 import type { Target } from '../targets/target.schema.js';
 import type { ForecastFigures, ForecastRow, ToDate } from './forecast.schema.js';

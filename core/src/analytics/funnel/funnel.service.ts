@@ -1,5 +1,5 @@
 import { requirePipeline } from '../../deals/deal.service.js';
-import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import { lookback, reportTime } from '../report-range.js';
 import { resolveScope } from '../scope/report-scope.js';
 import { funnelFigures, type Funnel } from './funnel.js';
@@ -14,7 +14,7 @@ export interface FunnelQuery {
 
 /** Conversion through a pipeline's stages for the deals closed in a period. */
 export class FunnelService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async funnel(actor: Actor, query: FunnelQuery): Promise<Funnel> {
     const time = reportTime(actor.user, this.deps.clock.now(), query.timeZone);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Pipeline } from '../../deals/pipeline.schema.js';
 import { compareCodePoints } from '../../shared/text.js';
-import type { StageTotal } from '../../store/store.port.js';
-import type { ClosedTotal, FunnelRow } from '../analytics.port.js';
+import type { StageTotal } from '../../deals/deal-aggregates.port.js';
+import type { ClosedTotal, FunnelRow } from '../report-queries.port.js';
 import { DateRange, ratio, ScopeInfo } from '../report.schema.js';
 
 export const FunnelStage = z.object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { pipelineBoard, type PipelineBoard } from '../../commands/pipeline-board.js';
+import { pipelineBoard, type PipelineBoard } from './pipeline-board.js';
 import { Deal } from '../../deals/deal.schema.js';
 import { requirePipeline } from '../../deals/deal.service.js';
-import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import type { Period } from '../../shared/time-zone.js';
 import { periodDays, reportTime } from '../report-range.js';
 import { ScopeInfo } from '../report.schema.js';
@@ -44,7 +44,7 @@ export type PipelineReport = z.infer<typeof PipelineReport> & { board: PipelineB
 
 /** The pipeline board for a scope: open deals by stage, per currency, weighted, with the stalest deals. */
 export class PipelineReportService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async board(actor: Actor, query: PipelineQuery): Promise<PipelineReport> {
     const time = reportTime(actor.user, this.deps.clock.now(), query.timeZone);

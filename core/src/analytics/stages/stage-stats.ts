@@ -1,6 +1,6 @@
 import type { Pipeline } from '../../deals/pipeline.schema.js';
 import { compareCodePoints } from '../../shared/text.js';
-import type { StageDuration } from '../analytics.port.js';
+import type { StageDuration } from '../report-queries.port.js';
 import { DAY_MS, msToDays } from './stage-times.js';
 
 /**

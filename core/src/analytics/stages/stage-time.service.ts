@@ -1,5 +1,5 @@
 import { requireDeal, requirePipeline } from '../../deals/deal.service.js';
-import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import { invalidInput } from '../../shared/errors.js';
 import { lookback, reportTime } from '../report-range.js';
 import { resolveScope } from '../scope/report-scope.js';
@@ -22,7 +22,7 @@ export const MAX_STALE_DEALS = 200;
 
 /** Time in stage from the stage-history ledger: per-stage average and median, one deal's times, and stale deals. */
 export class StageTimeService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async stageTimes(actor: Actor, query: StageTimesQuery): Promise<StageTimesReport> {
     const time = reportTime(actor.user, this.deps.clock.now(), query.timeZone);

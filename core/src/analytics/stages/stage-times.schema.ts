@@ -1,6 +1,20 @@
 import { z } from 'zod';
-import { DateRange, ScopeInfo } from '../report.schema.js';
-import { StaleDeal } from './stale-deals.js';
+import { Deal } from '../../deals/deal.schema.js';
+import { DateRange, ScopeInfo, UserRef } from '../report.schema.js';
+
+/** An open deal past its stage's staleness threshold. */
+export const StaleDeal = z.object({
+  deal: Deal,
+  stageName: z.string(),
+  /** Whole days in the current stage, every visit counted. */
+  daysInStage: z.number().int(),
+  stageMedianDays: z.number(),
+  /** Stale past this many days: the owner's team's stale factor × the median, at least a day. */
+  thresholdDays: z.number(),
+  staleFactor: z.number(),
+  owner: UserRef.nullable(),
+});
+export type StaleDeal = z.infer<typeof StaleDeal>;
 
 export const StageTimeStatSchema = z.object({
   stageId: z.string(),

@@ -1,29 +1,14 @@
-import { z } from 'zod';
-import { Deal } from '../../deals/deal.schema.js';
 import type { Pipeline } from '../../deals/pipeline.schema.js';
-import type { UnitOfWork } from '../../store/store.port.js';
+import type { AnalyticsUnitOfWork, UnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
-import type { StaleDealRow } from '../analytics.port.js';
-import { UserRef } from '../report.schema.js';
-import { settingsByOwner } from '../settings/analytics-settings.service.js';
+import type { StaleDealRow } from '../report-queries.port.js';
+import { settingsByOwner } from '../settings/analytics-settings.js';
 import { moreOverdue, staleThresholds, stageTimeStats, type StageTimeStat } from './stage-stats.js';
 import { DAY_MS, msToDays, wholeDays } from './stage-times.js';
+import type { StaleDeal } from './stage-times.schema.js';
 
 /** A stage's median for staleness is taken over the deals that left it in this many days before now. */
 export const STALE_BASELINE_DAYS = 180;
-
-export const StaleDeal = z.object({
-  deal: Deal,
-  stageName: z.string(),
-  /** Whole days in the current stage, every visit counted. */
-  daysInStage: z.number().int(),
-  stageMedianDays: z.number(),
-  /** Stale past this many days: the owner's team's stale factor × the median, at least a day. */
-  thresholdDays: z.number(),
-  staleFactor: z.number(),
-  owner: UserRef.nullable(),
-});
-export type StaleDeal = z.infer<typeof StaleDeal>;
 
 export interface StaleSearch {
   pipeline: Pipeline;
@@ -34,7 +19,7 @@ export interface StaleSearch {
 }
 
 /** Stage medians over the baseline window before `now`, company-wide: the yardstick staleness uses. */
-export async function staleBaseline(uow: UnitOfWork, pipeline: Pipeline, now: Date): Promise<StageTimeStat[]> {
+export async function staleBaseline(uow: AnalyticsUnitOfWork, pipeline: Pipeline, now: Date): Promise<StageTimeStat[]> {
   const leftFrom = new Date(now.getTime() - STALE_BASELINE_DAYS * DAY_MS).toISOString();
   return stageTimeStats(pipeline, await uow.analytics.stageDurations({ pipelineId: pipeline.id, leftFrom, leftTo: now.toISOString() }));
 }
@@ -43,7 +28,7 @@ export async function staleBaseline(uow: UnitOfWork, pipeline: Pipeline, now: Da
  * Open deals whose time in their current stage is more than their team's stale factor × the
  * stage's median, most overdue first. Owners whose teams share a factor are asked for together.
  */
-export async function findStaleDeals(uow: UnitOfWork, search: StaleSearch): Promise<StaleDeal[]> {
+export async function findStaleDeals(uow: AnalyticsUnitOfWork, search: StaleSearch): Promise<StaleDeal[]> {
   const { pipeline, ownerIds, now, limit } = search;
   if (ownerIds?.length === 0) return [];
   const stats = await staleBaseline(uow, pipeline, now);

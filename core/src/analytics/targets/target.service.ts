@@ -1,10 +1,10 @@
 import { recordEvent } from '../../events/record-event.js';
 import { isAdmin, managesMember, maySeeUser } from '../../permissions/permissions.js';
-import type { Actor, ServiceDeps, WriteOptions } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps, WriteOptions } from '../../services/context.js';
 import { assertVersion, saveNextVersion } from '../../services/versioned.js';
 import { forbidden, invalidInput, notFound } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validate.js';
-import type { UnitOfWork } from '../../store/store.port.js';
+import type { AnalyticsUnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
 import { resolveScope } from '../scope/report-scope.js';
 import type { Target} from './target.schema.js';
@@ -18,7 +18,7 @@ function assertMaySet(actor: User, owner: User): void {
   throw forbidden('Targets are set by a manager for their team, or by an admin.');
 }
 
-async function requireTarget(uow: UnitOfWork, id: string): Promise<Target> {
+async function requireTarget(uow: AnalyticsUnitOfWork, id: string): Promise<Target> {
   const target = await uow.targets.get(id);
   if (!target) throw notFound('target', id);
   return target;
@@ -29,7 +29,7 @@ async function requireTarget(uow: UnitOfWork, id: string): Promise<Target> {
  * included); an admin everyone's. Someone else's target is reported as not found.
  */
 export class TargetService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async list(actor: Actor, filter: { scope?: string; from: string; to: string }): Promise<Target[]> {
     const from = parseInput(Month, filter.from, 'from month');
@@ -88,7 +88,7 @@ export class TargetService {
   }
 
   /** A target the actor may change: not found when they may not even see it, forbidden when they may only see it. */
-  private async mine(uow: UnitOfWork, actor: Actor, id: string): Promise<Target> {
+  private async mine(uow: AnalyticsUnitOfWork, actor: Actor, id: string): Promise<Target> {
     const target = await requireTarget(uow, id);
     const owner = await uow.users.get(target.userId);
     if (!owner || !maySeeUser(actor.user, owner)) throw notFound('target', id);

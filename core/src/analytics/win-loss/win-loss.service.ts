@@ -1,11 +1,11 @@
-import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import { lookback, reportTime } from '../report-range.js';
 import { resolveScope } from '../scope/report-scope.js';
 import { winLossFigures, type WinLoss } from './win-loss.js';
 
 /** Why deals were lost, and to whom, over a period. */
 export class WinLossService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: AnalyticsServiceDeps) {}
 
   async winLoss(actor: Actor, query: { scope?: string | undefined; pipelineId?: string | undefined; from?: string | undefined; to?: string | undefined; timeZone?: string | undefined }): Promise<WinLoss> {
     const time = reportTime(actor.user, this.deps.clock.now(), query.timeZone);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareCodePoints } from '../../shared/text.js';
-import type { ClosedTotal, LossRow } from '../analytics.port.js';
+import type { ClosedTotal, LossRow } from '../report-queries.port.js';
 import { CurrencyCount, DateRange, ratio, ScopeInfo } from '../report.schema.js';
 
 const Breakdown = z.object({ count: z.number().int(), byCurrency: z.array(CurrencyCount) });

@@ -2,9 +2,10 @@ import type { Account } from '../../accounts/account.schema.js';
 import { normalizeDomain } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { AccountFilter, AccountRepository } from '../store.port.js';
+import type { AccountFilter, AccountRepository } from '../../accounts/account.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, byName, paginate, pickIds, sortBy, within } from './memory-paging.js';
+import { byId, byName, paginate, pickIds, sortBy } from '../record-paging.js';
+import { accountMatches } from '../record-filters.js';
 
 export class MemoryAccountRepository implements AccountRepository {
   constructor(private readonly state: MemoryState) {}
@@ -24,9 +25,7 @@ export class MemoryAccountRepository implements AccountRepository {
   }
 
   async list(filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
-    const rows = this.state.accounts
-      .all()
-      .filter((account) => within(filter.ownerIds, account.ownerId) && within(filter.lifecycle, account.lifecycle));
+    const rows = this.state.accounts.all().filter((account) => accountMatches(account, filter));
     return paginate(rows, page, byName<Account>());
   }
 

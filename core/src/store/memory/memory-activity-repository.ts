@@ -1,10 +1,10 @@
 import type { Activity } from '../../activities/activity.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { ActivityFilter, ActivityRepository } from '../store.port.js';
+import type { ActivityFilter, ActivityRepository } from '../../activities/activity.port.js';
 import type { MemoryState } from './memory-state.js';
-import { linkedTo } from './memory-links.js';
-import { paginate, within } from './memory-paging.js';
+import { paginate } from '../record-paging.js';
+import { activityMatches } from '../record-filters.js';
 
 export class MemoryActivityRepository implements ActivityRepository {
   constructor(private readonly state: MemoryState) {}
@@ -18,16 +18,7 @@ export class MemoryActivityRepository implements ActivityRepository {
   }
 
   async list(filter: ActivityFilter, page: PageRequest): Promise<Page<Activity>> {
-    const rows = this.state.activities
-      .all()
-      .filter(
-        (activity) =>
-          (filter.about === undefined || linkedTo(activity, filter.about)) &&
-          (filter.authorId === undefined || activity.authorId === filter.authorId) &&
-          within(filter.types, activity.type) &&
-          (filter.from === undefined || activity.occurredAt >= filter.from) &&
-          (filter.to === undefined || activity.occurredAt < filter.to),
-      );
+    const rows = this.state.activities.all().filter((activity) => activityMatches(activity, filter));
     return paginate(rows, page, { keyOf: (a) => [a.occurredAt, a.id], length: 2, descending: true });
   }
 

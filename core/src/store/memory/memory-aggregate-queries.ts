@@ -1,6 +1,6 @@
 import { compareCodePoints } from '../../shared/text.js';
-import type { AggregateQueries, StageTotal, StageTotalsFilter } from '../store.port.js';
-import { dealMatches } from './memory-deal-repository.js';
+import type { AggregateQueries, StageTotal, StageTotalsFilter } from '../../deals/deal-aggregates.port.js';
+import { dealMatches } from '../record-filters.js';
 import type { MemoryState } from './memory-state.js';
 
 /** floor((amount × probability + 50) / 100) in exact integer arithmetic. */

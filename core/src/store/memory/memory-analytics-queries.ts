@@ -1,26 +1,4 @@
-import type {
-  AccountOrders,
-  AccountTouches,
-  AnalyticsQueries,
-  CampaignTotal,
-  ClosedDealsFilter,
-  ClosedTotal,
-  DealEventsFilter,
-  FunnelFilter,
-  FunnelRow,
-  LossRow,
-  OpenDealsFilter,
-  OpenTotal,
-  RepActivityFilter,
-  RepActivityRows,
-  StageDuration,
-  StageDurationsFilter,
-  StaleDealRow,
-  StaleDealsFilter,
-  UserAmount,
-  UserCount,
-  WinLossFilter,
-} from '../../analytics/analytics.port.js';
+import type { AccountOrders, AccountTouches, AnalyticsQueries, CampaignTotal, ClosedDealsFilter, ClosedTotal, DealEventsFilter, FunnelFilter, FunnelRow, LossRow, OpenDealsFilter, OpenTotal, RepActivityFilter, RepActivityRows, StageDuration, StageDurationsFilter, StaleDealRow, StaleDealsFilter, UserAmount, UserCount, WinLossFilter } from '../../analytics/report-queries.port.js';
 import { epochSeconds } from '../../analytics/customers/churn.js';
 import { medianPositions, moreOverdue } from '../../analytics/stages/stage-stats.js';
 import { completedStageTimes } from '../../analytics/stages/stage-times.js';
@@ -30,7 +8,8 @@ import { fireTime } from '../../reminders/reminder.schema.js';
 import { compareCodePoints } from '../../shared/text.js';
 import { weightedMinor } from './memory-aggregate-queries.js';
 import type { MemoryState } from './memory-state.js';
-import { compareKeys, within } from './memory-paging.js';
+import { compareKeys } from '../record-paging.js';
+import { within } from '../record-filters.js';
 
 const inRange = (at: string | null, from: string, to: string): at is string => at !== null && at >= from && at < to;
 

@@ -2,9 +2,10 @@ import type { Contact } from '../../contacts/contact.schema.js';
 import { canonicalEmail, normalizeEmail } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { ContactFilter, ContactRepository } from '../store.port.js';
+import type { ContactFilter, ContactRepository } from '../../contacts/contact.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, byName, paginate, pickIds, sortBy, within } from './memory-paging.js';
+import { byId, byName, paginate, pickIds, sortBy } from '../record-paging.js';
+import { contactMatches } from '../record-filters.js';
 
 export class MemoryContactRepository implements ContactRepository {
   constructor(private readonly state: MemoryState) {}
@@ -28,13 +29,7 @@ export class MemoryContactRepository implements ContactRepository {
   }
 
   async list(filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
-    const rows = this.state.contacts
-      .all()
-      .filter(
-        (contact) =>
-          (filter.accountId === undefined || contact.accountId === filter.accountId) &&
-          within(filter.ownerIds, contact.ownerId),
-      );
+    const rows = this.state.contacts.all().filter((contact) => contactMatches(contact, filter));
     return paginate(rows, page, byName<Contact>());
   }
 

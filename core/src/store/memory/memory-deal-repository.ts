@@ -1,25 +1,10 @@
 import type { Deal, StageChange } from '../../deals/deal.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { DealFilter, DealRepository } from '../store.port.js';
+import type { DealFilter, DealRepository } from '../../deals/deal.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, paginate, pickIds, sortBy, within } from './memory-paging.js';
-
-/** True when `deal` passes every part of `filter` that is set. */
-export function dealMatches(deal: Deal, filter: DealFilter): boolean {
-  const close = deal.expectedCloseDate;
-  return (
-    (filter.accountId === undefined || deal.accountId === filter.accountId) &&
-    (filter.primaryContactId === undefined || deal.primaryContactId === filter.primaryContactId) &&
-    within(filter.ownerIds, deal.ownerId) &&
-    within(filter.statuses, deal.status) &&
-    (filter.pipelineId === undefined || deal.pipelineId === filter.pipelineId) &&
-    (filter.stageId === undefined || deal.stageId === filter.stageId) &&
-    (filter.campaignId === undefined || deal.campaignId === filter.campaignId) &&
-    (filter.closeFrom === undefined || (close !== null && close >= filter.closeFrom)) &&
-    (filter.closeTo === undefined || (close !== null && close <= filter.closeTo))
-  );
-}
+import { byId, paginate, pickIds, sortBy } from '../record-paging.js';
+import { dealMatches } from '../record-filters.js';
 
 export class MemoryDealRepository implements DealRepository {
   constructor(private readonly state: MemoryState) {}

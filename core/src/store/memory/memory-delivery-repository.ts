@@ -1,7 +1,7 @@
 import type { ReminderDelivery } from '../../reminders/reminder.schema.js';
-import type { DeliveryRepository } from '../store.port.js';
+import type { DeliveryRepository } from '../../reminders/delivery.port.js';
 import type { MemoryState } from './memory-state.js';
-import { sortBy } from './memory-paging.js';
+import { sortBy } from '../record-paging.js';
 
 const keyOf = (reminderId: string, fireAt: string, channel: string): string => JSON.stringify([reminderId, fireAt, channel]);
 

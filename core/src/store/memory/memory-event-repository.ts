@@ -1,9 +1,10 @@
 import type { CrmEvent } from '../../events/event.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { EventFilter, EventRepository } from '../store.port.js';
+import type { EventFilter, EventRepository } from '../../events/event.port.js';
 import type { MemoryState } from './memory-state.js';
-import { paginate, within } from './memory-paging.js';
+import { paginate } from '../record-paging.js';
+import { eventMatches } from '../record-filters.js';
 
 export class MemoryEventRepository implements EventRepository {
   constructor(private readonly state: MemoryState) {}
@@ -14,17 +15,7 @@ export class MemoryEventRepository implements EventRepository {
   }
 
   async list(filter: EventFilter, page: PageRequest): Promise<Page<CrmEvent>> {
-    const rows = this.state.events
-      .all()
-      .filter(
-        (event) =>
-          (filter.entityType === undefined || event.entityType === filter.entityType) &&
-          (filter.entityId === undefined || event.entityId === filter.entityId) &&
-          within(filter.types, event.type) &&
-          (filter.actorId === undefined || event.actorId === filter.actorId) &&
-          (filter.from === undefined || event.at >= filter.from) &&
-          (filter.to === undefined || event.at < filter.to),
-      );
+    const rows = this.state.events.all().filter((event) => eventMatches(event, filter));
     return paginate(rows, page, { keyOf: (e) => [e.at, e.id], length: 2, descending: true });
   }
 }

@@ -1,5 +1,5 @@
 import { storeConflicts } from '../store-conflicts.js';
-import type { IdempotencyRecord, IdempotencyRepository } from '../store.port.js';
+import type { IdempotencyRecord, IdempotencyRepository } from '../idempotency.port.js';
 import type { MemoryState } from './memory-state.js';
 
 const keyOf = (userId: string, key: string): string => JSON.stringify([userId, key]);

@@ -1,9 +1,9 @@
 import type { Pipeline } from '../../deals/pipeline.schema.js';
 import { sortKey } from '../../shared/text.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { PipelineRepository } from '../store.port.js';
+import type { PipelineRepository } from '../../deals/pipeline.port.js';
 import type { MemoryState } from './memory-state.js';
-import { sortBy } from './memory-paging.js';
+import { sortBy } from '../record-paging.js';
 
 export class MemoryPipelineRepository implements PipelineRepository {
   constructor(private readonly state: MemoryState) {}

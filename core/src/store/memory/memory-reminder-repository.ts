@@ -1,10 +1,10 @@
 import { fireTime, type Reminder } from '../../reminders/reminder.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { AlertClaim, ReminderFilter, ReminderRepository } from '../store.port.js';
+import type { AlertClaim, ReminderFilter, ReminderRepository } from '../../reminders/reminder.port.js';
 import type { MemoryState } from './memory-state.js';
-import { linkedTo } from './memory-links.js';
-import { paginate, sortBy, within } from './memory-paging.js';
+import { paginate, sortBy } from '../record-paging.js';
+import { reminderMatches } from '../record-filters.js';
 
 export class MemoryReminderRepository implements ReminderRepository {
   constructor(private readonly state: MemoryState) {}
@@ -14,15 +14,7 @@ export class MemoryReminderRepository implements ReminderRepository {
   }
 
   async list(filter: ReminderFilter, page: PageRequest): Promise<Page<Reminder>> {
-    const rows = this.state.reminders
-      .all()
-      .filter(
-        (reminder) =>
-          (filter.assigneeId === undefined || reminder.assigneeId === filter.assigneeId) &&
-          within(filter.statuses, reminder.status) &&
-          (filter.fireBefore === undefined || fireTime(reminder) < filter.fireBefore) &&
-          (filter.about === undefined || linkedTo(reminder, filter.about)),
-      );
+    const rows = this.state.reminders.all().filter((reminder) => reminderMatches(reminder, filter));
     return paginate(rows, page, { keyOf: (r) => [fireTime(r), r.id], length: 2 });
   }
 

@@ -2,9 +2,9 @@ import type { Account } from '../../accounts/account.schema.js';
 import type { Contact } from '../../contacts/contact.schema.js';
 import { accountSearchTerms, contactSearchTerms } from '../../lookup/search-terms.js';
 import { matchesAllWords } from '../../shared/text.js';
-import type { CustomerSearch, SearchQueries } from '../store.port.js';
+import type { CustomerSearch, SearchQueries } from '../../lookup/search.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byName, sortBy } from './memory-paging.js';
+import { byName, sortBy } from '../record-paging.js';
 
 /** The reference search: every record's terms checked against every word. */
 export class MemorySearchQueries implements SearchQueries {

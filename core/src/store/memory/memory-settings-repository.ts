@@ -1,4 +1,4 @@
-import type { SettingsRepository } from '../store.port.js';
+import type { SettingsRepository } from '../settings.port.js';
 import type { MemoryState } from './memory-state.js';
 
 /** Values are kept as JSON text, so they come back the way a SQL store gives them. */

@@ -7,7 +7,7 @@ import type { CrmEvent } from '../../events/event.schema.js';
 import type { Reminder, ReminderDelivery } from '../../reminders/reminder.schema.js';
 import type { AccessToken } from '../../users/token.schema.js';
 import type { Team, User } from '../../users/user.schema.js';
-import type { IdempotencyRecord } from '../store.port.js';
+import type { IdempotencyRecord } from '../idempotency.port.js';
 import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
 import type { Target } from '../../analytics/targets/target.schema.js';
 

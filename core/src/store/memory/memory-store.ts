@@ -1,5 +1,6 @@
 import { CrmError } from '../../shared/errors.js';
-import type { Store, UnitOfWork } from '../store.port.js';
+import type { AnalyticsStore, AnalyticsUnitOfWork } from '../store.port.js';
+import { WriteMutex } from '../write-mutex.js';
 import { MemoryAccountRepository } from './memory-account-repository.js';
 import { MemoryActivityRepository } from './memory-activity-repository.js';
 import { MemoryAggregateQueries } from './memory-aggregate-queries.js';
@@ -19,25 +20,6 @@ import { MemoryUserRepository } from './memory-user-repository.js';
 import { MemoryAnalyticsQueries } from './memory-analytics-queries.js';
 import { MemoryCampaignRepository, MemoryTargetRepository } from './memory-target-campaign-repositories.js';
 
-/** Runs one unit of work at a time, in the order they asked. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const previous = this.tail;
-    let release = (): void => {};
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
-
 /**
  * Not for production data: it forgets everything on exit.
  *
@@ -46,14 +28,14 @@ class Mutex {
  * their work throws; reads and writes outside a transaction apply at once. Everything going in
  * or out is copied, so callers never share objects with stored state.
  */
-export class MemoryStore implements Store {
+export class MemoryStore implements AnalyticsStore {
   readonly kind = 'memory' as const;
   private readonly data = new MemoryData();
-  private readonly mutex = new Mutex();
-  private readonly direct: UnitOfWork = createMemoryUnitOfWork(this.data.view(null));
+  private readonly mutex = new WriteMutex();
+  private readonly direct: AnalyticsUnitOfWork = createMemoryUnitOfWork(this.data.view(null));
   private closed = false;
 
-  async transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       this.ensureOpen();
       const journal: Undo[] = [];
@@ -66,7 +48,7 @@ export class MemoryStore implements Store {
     });
   }
 
-  async read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  async read<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
     this.ensureOpen();
     return work(this.direct);
   }
@@ -80,7 +62,7 @@ export class MemoryStore implements Store {
   }
 }
 
-function createMemoryUnitOfWork(state: MemoryState): UnitOfWork {
+function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
   return {
     users: new MemoryUserRepository(state),
     teams: new MemoryTeamRepository(state),

@@ -1,10 +1,12 @@
-import type { CampaignFilter, CampaignRepository, TargetFilter, TargetRepository } from '../../analytics/analytics.port.js';
+import type { CampaignFilter, CampaignRepository } from '../../analytics/campaigns/campaign.port.js';
+import type { TargetFilter, TargetRepository } from '../../analytics/targets/target.port.js';
 import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
 import type { Target } from '../../analytics/targets/target.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
 import type { MemoryState } from './memory-state.js';
-import { byName, sortBy, paginate, within } from './memory-paging.js';
+import { byName, sortBy, paginate } from '../record-paging.js';
+import { within } from '../record-filters.js';
 
 export class MemoryTargetRepository implements TargetRepository {
   constructor(private readonly state: MemoryState) {}

@@ -1,8 +1,8 @@
 import type { Team } from '../../users/user.schema.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { TeamRepository } from '../store.port.js';
+import type { TeamRepository } from '../../users/user.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byName, sortBy } from './memory-paging.js';
+import { byName, sortBy } from '../record-paging.js';
 
 export class MemoryTeamRepository implements TeamRepository {
   constructor(private readonly state: MemoryState) {}

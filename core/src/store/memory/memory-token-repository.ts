@@ -1,8 +1,8 @@
 import type { AccessToken } from '../../users/token.schema.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { TokenRepository } from '../store.port.js';
+import type { TokenRepository } from '../../users/token.port.js';
 import type { MemoryState } from './memory-state.js';
-import { sortBy } from './memory-paging.js';
+import { sortBy } from '../record-paging.js';
 
 export class MemoryTokenRepository implements TokenRepository {
   constructor(private readonly state: MemoryState) {}

@@ -2,9 +2,9 @@ import { normalizeEmail } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import type { Role, User } from '../../users/user.schema.js';
 import { storeConflicts } from '../store-conflicts.js';
-import type { UserRepository } from '../store.port.js';
+import type { UserRepository } from '../../users/user.port.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, byName, paginate, pickIds, sortBy } from './memory-paging.js';
+import { byId, byName, paginate, pickIds, sortBy } from '../record-paging.js';
 
 export class MemoryUserRepository implements UserRepository {
   constructor(private readonly state: MemoryState) {}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RepActivity } from '../../analytics/activity/activity-report.js';
+import type { AnalyticsStore } from '../../store/store.port.js';
 import type { StoreFactory } from '../contract/support.js';
 import type { World } from '../world.js';
 import { aDealOf, anAccountOf, at, eur, usd, useWorld } from './support.js';
@@ -43,7 +44,7 @@ async function seed(w: World): Promise<void> {
 
 const activities = (row: RepActivity | undefined) => row && Object.entries(row.activities).filter(([, n]) => n > 0);
 
-export function describeActivityScenarios(makeStore: StoreFactory): void {
+export function describeActivityScenarios(makeStore: StoreFactory<AnalyticsStore>): void {
   describe('rep activity report', () => {
     const world = useWorld(makeStore, '2026-03-02T08:00:00.000Z');
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AnalyticsStore } from '../../store/store.port.js';
 import type { StoreFactory } from '../contract/support.js';
 import type { World } from '../world.js';
 import { aDealOf, anAccountOf, at, DAY, usd, useWorld } from './support.js';
@@ -33,7 +34,7 @@ async function seed(w: World): Promise<void> {
   await w.services.activities.log(ann, { type: 'email', accountId: globex, occurredAt: day(95) });
 }
 
-export function describeCustomerValueScenarios(makeStore: StoreFactory): void {
+export function describeCustomerValueScenarios(makeStore: StoreFactory<AnalyticsStore>): void {
   describe('customer value and churn', () => {
     const world = useWorld(makeStore, START);
 

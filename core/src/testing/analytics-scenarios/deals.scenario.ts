@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AnalyticsStore } from '../../store/store.port.js';
 import type { StoreFactory } from '../contract/support.js';
 import type { World } from '../world.js';
 import { aDealOf, anAccountOf, at, DAY, eur, usd, useWorld } from './support.js';
@@ -43,7 +44,7 @@ async function seed(w: World): Promise<string> {
   return campaign.id;
 }
 
-export function describeDealReportScenarios(makeStore: StoreFactory): void {
+export function describeDealReportScenarios(makeStore: StoreFactory<AnalyticsStore>): void {
   describe('funnel, win/loss and campaign ROI', () => {
     const world = useWorld(makeStore, START);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AnalyticsStore } from '../../store/store.port.js';
 import type { StoreFactory } from '../contract/support.js';
 import type { World } from '../world.js';
 import { aDealOf, anAccountOf, at, eur, usd, useWorld } from './support.js';
@@ -38,7 +39,7 @@ async function seed(w: World): Promise<void> {
   at(w, '2026-03-04T12:00:00.000Z');
 }
 
-export function describeForecastScenarios(makeStore: StoreFactory): void {
+export function describeForecastScenarios(makeStore: StoreFactory<AnalyticsStore>): void {
   describe('forecast', () => {
     const world = useWorld(makeStore, '2026-02-10T10:00:00.000Z');
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { AnalyticsStore } from '../../store/store.port.js';
 import type { StoreFactory } from '../contract/support.js';
 import { aDealOf, anAccountOf, at, DAY, usd, useWorld } from './support.js';
 
 const START = '2026-03-02T08:00:00.000Z';
 const day = (n: number): string => new Date(Date.parse(START) + n * DAY).toISOString();
 
-export function describeStageTimeScenarios(makeStore: StoreFactory): void {
+export function describeStageTimeScenarios(makeStore: StoreFactory<AnalyticsStore>): void {
   describe('time in stage and stale deals', () => {
     const world = useWorld(makeStore, START);
 

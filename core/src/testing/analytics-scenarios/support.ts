@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Deal } from '../../deals/deal.schema.js';
 import type { Money } from '../../shared/money.js';
+import type { AnalyticsStore } from '../../store/store.port.js';
 import type { StoreFactory } from '../contract/support.js';
 import { createWorld, type World } from '../world.js';
 
@@ -9,7 +10,7 @@ export const usd = (minor: number): Money => ({ minor, currency: 'USD' });
 export const eur = (minor: number): Money => ({ minor, currency: 'EUR' });
 
 /** A fresh world (see createWorld) on a fresh store for every test, its clock starting at `start`. */
-export function useWorld(makeStore: StoreFactory, start: string): () => World {
+export function useWorld(makeStore: StoreFactory<AnalyticsStore>, start: string): () => World {
   let current: { world: World; cleanup(): Promise<void> } | null = null;
   beforeEach(async () => {
     const { store, cleanup } = await makeStore();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityFilter } from '../../store/store.port.js';
+import type { ActivityFilter } from '../../activities/activity.port.js';
 import { anActivity } from '../builders.js';
 import { allPages, badCursors, expectCrmError, ids, type ContractContext } from './support.js';
 

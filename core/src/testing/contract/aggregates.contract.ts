@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StageTotal } from '../../store/store.port.js';
+import type { StageTotal } from '../../deals/deal-aggregates.port.js';
 import { aDeal, PIPELINE_ID } from '../builders.js';
 import type { ContractContext } from './support.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reminder } from '../../reminders/reminder.schema.js';
-import type { AlertClaim } from '../../store/store.port.js';
+import type { AlertClaim } from '../../reminders/reminder.port.js';
 import { aReminder } from '../builders.js';
 import { ids, sortedIds, type ContractContext } from './support.js';
 

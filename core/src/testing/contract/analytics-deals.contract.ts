@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal, StageChange } from '../../deals/deal.schema.js';
-import type { UnitOfWork } from '../../store/store.port.js';
+import type { AnalyticsUnitOfWork } from '../../store/store.port.js';
 import { aDeal, anEvent, aStageChange, PIPELINE_ID } from '../builders.js';
-import { ids, type ContractContext } from './support.js';
+import { ids, type AnalyticsContractContext } from './support.js';
 
 const usd = (minor: number) => ({ minor, currency: 'USD' });
 const eur = (minor: number) => ({ minor, currency: 'EUR' });
 const STAGES = ['lead', 'qualified', 'demo', 'proposal', 'negotiation'];
 
-async function insertAll(uow: UnitOfWork, deals: readonly Deal[], history: readonly StageChange[] = []): Promise<void> {
+async function insertAll(uow: AnalyticsUnitOfWork, deals: readonly Deal[], history: readonly StageChange[] = []): Promise<void> {
   for (const deal of deals) await uow.deals.insert(deal);
   for (const change of history) await uow.deals.appendStageChange(change);
 }
@@ -21,7 +21,7 @@ function ledger(deal: Deal, steps: Array<[string, string]>, close?: [Deal['statu
   return changes;
 }
 
-export function describeDealAnalyticsContract({ write, read }: ContractContext): void {
+export function describeDealAnalyticsContract({ write, read }: AnalyticsContractContext): void {
   describe('closed and open deal totals', () => {
     it('sums deals closed in [from, to) by owner, status and currency', async () => {
       await write((uow) =>

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountOrders } from '../../analytics/analytics.port.js';
+import type { AccountOrders } from '../../analytics/report-queries.port.js';
 import { aContact, aDeal, anAccount, anActivity, aReminder, aStageChange } from '../builders.js';
-import type { ContractContext } from './support.js';
+import type { AnalyticsContractContext } from './support.js';
 
 const usd = (minor: number) => ({ minor, currency: 'USD' });
 const eur = (minor: number) => ({ minor, currency: 'EUR' });
 
-export function describePeopleAnalyticsContract({ write, read }: ContractContext): void {
+export function describePeopleAnalyticsContract({ write, read }: AnalyticsContractContext): void {
   describe('rep activity', () => {
     it('counts each rep\'s activities, new records, deal moves, wins, losses and reminders in [from, to)', async () => {
       const x = aDeal({ ownerId: 'usr_a', amount: usd(100), createdAt: '2026-03-02T00:00:00.000Z' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal, StageChange } from '../../deals/deal.schema.js';
 import { aDeal, aStageChange, PIPELINE_ID } from '../builders.js';
-import type { ContractContext } from './support.js';
+import type { AnalyticsContractContext } from './support.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
@@ -41,7 +41,7 @@ const fixture = () => ({
   d7: dealWithHistory({ ownerId: 'usr_a' }, [['lead', 19]]),
 });
 
-export function describeStageAnalyticsContract({ write, read }: ContractContext): void {
+export function describeStageAnalyticsContract({ write, read }: AnalyticsContractContext): void {
   async function seed(): Promise<ReturnType<typeof fixture>> {
     const deals = fixture();
     await write(async (uow) => {

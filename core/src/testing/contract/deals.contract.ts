@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../deals/deal.schema.js';
-import type { DealFilter } from '../../store/store.port.js';
+import type { DealFilter } from '../../deals/deal.port.js';
 import { aDeal, aStageChange } from '../builders.js';
 import { allPages, badCursors, expectCrmError, ids, sortedIds, type ContractContext } from './support.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventFilter } from '../../store/store.port.js';
+import type { EventFilter } from '../../events/event.port.js';
 import { aDelivery, anEvent } from '../builders.js';
 import { allPages, badCursors, expectCrmError, ids, type ContractContext } from './support.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reminder } from '../../reminders/reminder.schema.js';
-import type { ReminderFilter } from '../../store/store.port.js';
+import type { ReminderFilter } from '../../reminders/reminder.port.js';
 import { aReminder } from '../builders.js';
 import { allPages, badCursors, expectCrmError, ids, type ContractContext } from './support.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IdempotencyRecord } from '../../store/store.port.js';
+import type { IdempotencyRecord } from '../../store/idempotency.port.js';
 import { aPipeline } from '../builders.js';
 import { expectCrmError, ids, type ContractContext } from './support.js';
 

@@ -2,23 +2,26 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import type { ErrorCode } from '../../shared/errors.js';
 import { encodeCursor, type Page, type PageRequest } from '../../shared/page.js';
 import { compareCodePoints, sortKey } from '../../shared/text.js';
-import type { Store, UnitOfWork } from '../../store/store.port.js';
+import type { AnalyticsUnitOfWork, Store, UnitOfWork } from '../../store/store.port.js';
 
 /** Makes a fresh, empty store for one test, and a way to throw it away. */
-export type StoreFactory = () => Promise<{ store: Store; cleanup(): Promise<void> }>;
+export type StoreFactory<S extends Store = Store> = () => Promise<{ store: S; cleanup(): Promise<void> }>;
 
 /** What each part of the contract suite works with: the current test's store. */
-export interface ContractContext {
-  store(): Store;
+export interface ContractContext<U extends UnitOfWork = UnitOfWork> {
+  store(): Store<U>;
   /** Runs work in a transaction. */
-  write<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  write<T>(work: (uow: U) => Promise<T>): Promise<T>;
   /** Runs work outside a transaction. */
-  read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  read<T>(work: (uow: U) => Promise<T>): Promise<T>;
 }
 
+/** The context of the analytics parts of the suite. */
+export type AnalyticsContractContext = ContractContext<AnalyticsUnitOfWork>;
+
 /** Gives every test of the suite its own fresh store. */
-export function useFreshStore(makeStore: StoreFactory): ContractContext {
-  let current: { store: Store; cleanup(): Promise<void> } | null = null;
+export function useFreshStore<U extends UnitOfWork>(makeStore: StoreFactory<Store<U>>): ContractContext<U> {
+  let current: { store: Store<U>; cleanup(): Promise<void> } | null = null;
   beforeEach(async () => {
     current = await makeStore();
   });
@@ -27,7 +30,7 @@ export function useFreshStore(makeStore: StoreFactory): ContractContext {
     current = null;
     await done?.cleanup();
   });
-  const store = (): Store => {
+  const store = (): Store<U> => {
     if (!current) throw new Error('The store is only available inside a test.');
     return current.store;
   };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aCampaign, aTarget } from '../builders.js';
-import { allPages, expectCrmError, ids, idsByName, type ContractContext } from './support.js';
+import { allPages, expectCrmError, ids, idsByName, type AnalyticsContractContext } from './support.js';
 
 const usd = (minor: number) => ({ minor, currency: 'USD' });
 
-export function describeTargetAndCampaignContract({ write, read }: ContractContext): void {
+export function describeTargetAndCampaignContract({ write, read }: AnalyticsContractContext): void {
   describe('targets', () => {
     it('keeps one target per person, month and currency, listed by person, month, currency', async () => {
       const targets = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserRepository } from '../../store/store.port.js';
+import type { UserRepository } from '../../users/user.port.js';
 import { aTeam, aUser } from '../builders.js';
 import { allPages, badCursors, expectCrmError, idsByName, sortedIds, type ContractContext } from './support.js';
 

@@ -1,6 +1,8 @@
-import type { Page, PageRequest } from '../../shared/page.js';
-import { compareCodePoints, sortKey } from '../../shared/text.js';
-import { pageFrom, readCursor, type Keyset } from '../keyset.js';
+import type { Page, PageRequest } from '../shared/page.js';
+import { compareCodePoints, sortKey } from '../shared/text.js';
+import { pageFrom, readCursor, type Keyset } from './keyset.js';
+
+/** Sorting and keyset paging over records held in JavaScript (the in-memory and IndexedDB stores). */
 
 /** Compares two keysets position by position, by code point (the order SQL's binary collations use). */
 export function compareKeys(a: Keyset, b: Keyset): number {
@@ -46,7 +48,3 @@ export function pickIds<T extends { id: string }>(rows: T[], ids: readonly strin
   const wanted = new Set(ids);
   return sortBy(rows.filter((row) => wanted.has(row.id)), byId<T>());
 }
-
-/** True when `values` is absent (no filter) or holds `value`. */
-export const within = <T>(values: readonly T[] | undefined, value: T): boolean =>
-  values === undefined || values.includes(value);

@@ -1,7 +1,7 @@
-import type { Pipeline } from '../deals/pipeline.schema.js';
-import type { DealSummary } from '../lookup/customer-card.js';
-import { compareCodePoints } from '../shared/text.js';
-import type { StageTotal } from '../store/store.port.js';
+import type { Pipeline } from '../../deals/pipeline.schema.js';
+import type { DealSummary } from '../../lookup/customer-card.js';
+import { compareCodePoints } from '../../shared/text.js';
+import type { StageTotal } from '../../deals/deal-aggregates.port.js';
 
 /** Open deals in one currency: how many, their amount and their probability-weighted amount. */
 export interface CurrencyTotal {

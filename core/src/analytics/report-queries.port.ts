@@ -1,9 +1,6 @@
-import type { CrmEvent } from '../events/event.schema.js';
 import type { ActivityType } from '../activities/activity.schema.js';
 import type { Deal, DealStatus } from '../deals/deal.schema.js';
-import type { Page, PageRequest } from '../shared/page.js';
-import type { Campaign } from './campaigns/campaign.schema.js';
-import type { Target } from './targets/target.schema.js';
+import type { CrmEvent } from '../events/event.schema.js';
 
 /**
  * The analytics part of the Store port: targets and campaigns, and the report queries a SQL
@@ -17,38 +14,6 @@ import type { Target } from './targets/target.schema.js';
  * a query takes a rule's numbers (a threshold, a factor) core passes them in and the contract
  * suite checks every store applies them alike.
  */
-
-export interface TargetFilter {
-  userIds?: readonly string[];
-  /** Months "2026-01" … "2026-03", both included. */
-  fromMonth: string;
-  toMonth: string;
-}
-
-export interface TargetRepository {
-  get(id: string): Promise<Target | null>;
-  /** Ordered by user id, month, then currency. A filter spans at most a few years, so this list is not paged. */
-  list(filter: TargetFilter): Promise<Target[]>;
-  /** A second target for the same user, month and currency throws `conflict`. */
-  insert(target: Target): Promise<void>;
-  /** Optimistic on `version`, like every versioned record; a clash on user, month and currency throws `conflict`. */
-  update(next: Target): Promise<boolean>;
-  delete(id: string): Promise<void>;
-}
-
-export interface CampaignFilter {
-  /** Campaigns of these teams; `null` in the list stands for company-wide campaigns. */
-  teamIds?: ReadonlyArray<string | null>;
-}
-
-export interface CampaignRepository {
-  get(id: string): Promise<Campaign | null>;
-  /** Ordered by name (sortKey), then id. */
-  list(filter: CampaignFilter, page: PageRequest): Promise<Page<Campaign>>;
-  insert(campaign: Campaign): Promise<void>;
-  update(next: Campaign): Promise<boolean>;
-  delete(id: string): Promise<void>;
-}
 
 /** Deals closed (won or lost) with `closedAt` in [from, to). */
 export interface ClosedDealsFilter {

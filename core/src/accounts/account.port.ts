@@ -1,0 +1,19 @@
+import type { Page, PageRequest } from '../shared/page.js';
+import type { Account, Lifecycle } from './account.schema.js';
+
+export interface AccountFilter {
+  ownerIds?: readonly string[];
+  lifecycle?: readonly Lifecycle[];
+}
+
+export interface AccountRepository {
+  get(id: string): Promise<Account | null>;
+  getMany(ids: readonly string[]): Promise<Account[]>;
+  /** Accounts holding any of these exact (normalized) domains. */
+  findByDomains(domains: readonly string[]): Promise<Account[]>;
+  /** Ordered by name (sortKey), then id. */
+  list(filter: AccountFilter, page: PageRequest): Promise<Page<Account>>;
+  insert(account: Account): Promise<void>;
+  update(next: Account): Promise<boolean>;
+  delete(id: string): Promise<void>;
+}

@@ -21,13 +21,20 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Something mounted beside the REST API: the Slack app, the Teams tab files. */
 export type Mount = (app: Hono<HubEnv>) => void;
 
+/** A failure for the log: its stack, and the underlying error (a database's own message) when it wraps one. */
+function describeFailure(error: unknown): string {
+  const own = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause === undefined ? own : `${own}\ncaused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`;
+}
+
 /** The hub's HTTP application: health, the OpenAPI document, the REST API, and any mounts. */
 export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
 
   app.onError((error, c) => {
     const problem = toProblem(error, { ifMatchSent: c.req.header('if-match') !== undefined });
-    if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+    if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: describeFailure(error) });
     return c.body(JSON.stringify(problem.body), problem.status as 500, problem.headers);
   });
   app.notFound((c) => {

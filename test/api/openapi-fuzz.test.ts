@@ -24,7 +24,7 @@ interface FuzzRequest {
 }
 
 /** Requests per operation and engine: about 74 operations × RUNS requests, sized for a minute or so on two cores. */
-const RUNS = Number(process.env.RAPPORT_FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.RAPPORT_FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.RAPPORT_FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 function operationsOf(document: { paths: Record<string, Record<string, { operationId: string; parameters: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }): Operation[] {
@@ -43,13 +43,13 @@ function operationsOf(document: { paths: Record<string, Record<string, { operati
 function requestsFor(operation: Operation, realIds: string[]): fc.Arbitrary<FuzzRequest> {
   const pathParams = operation.parameters.filter((p) => p.in === 'path');
   const queryParams = operation.parameters.filter((p) => p.in === 'query');
-  const segment = (p: Parameter) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...realIds) }, { weight: 2, arbitrary: valueOf(p.schema).map(asQueryValue) });
+  const segment = (p: Parameter) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...realIds) }, { weight: 2, arbitrary: valueOf(p.schema, 0, p.name).map(asQueryValue) });
   const path = fc.tuple(...pathParams.map(segment)).map((values) =>
     pathParams.reduce((out, p, i) => out.replace(`{${p.name}}`, encodeURIComponent(values[i] ?? '')), operation.path),
   );
   const query = fc
     .tuple(
-      fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueOf(p.schema).map(asQueryValue)])), { requiredKeys: [] }),
+      fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueOf(p.schema, 0, p.name).map(asQueryValue)])), { requiredKeys: [] }),
       fc.option(fc.tuple(fc.string({ maxLength: 6 }), fc.string({ maxLength: 20 })), { freq: 10 }),
     )
     .map(([values, stray]) => {
@@ -65,7 +65,7 @@ function requestsFor(operation: Operation, realIds: string[]): fc.Arbitrary<Fuzz
       )
     : fc.constant(undefined);
   // Bodies stay under the hub's 1 MB limit: what happens past it is the body limit's own test.
-  const bounded = body.map((text) => (text !== undefined && text.length > 400_000 ? '{}' : text));
+  const bounded = body.map((text) => (text !== undefined && Buffer.byteLength(text) > 900_000 ? '{}' : text));
   return fc.record({ user: fc.constantFrom<'admin' | 'ann'>('admin', 'admin', 'ann'), path: fc.tuple(path, query).map(([p, q]) => p + q), body: bounded });
 }
 
@@ -121,7 +121,11 @@ describe.each(ENGINES)('fuzzing every operation on $engine', ({ engine, availabl
           if (/sqlite|postgres|violates|syntax error/i.test(answer.text) && answer.status >= 400) throw new Error(`${operation.method} ${request.path} shows a database message: ${answer.text.slice(0, 300)}`);
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true, reporter: (details) => {
-          if (details.failed) failures.push(`${operation.operationId} (RAPPORT_FUZZ_SEED=${SEED}): ${String(details.errorInstance).slice(0, 600)}\n  body: ${String(details.counterexample?.[0]?.body).slice(0, 300)}`);
+          if (!details.failed) return;
+          const request = details.counterexample?.[0];
+          const cause = (details.errorInstance as { cause?: unknown } | null)?.cause;
+          const error = `${String(details.errorInstance)}${cause === undefined ? '' : ` (${String(cause)})`}`;
+          failures.push(`${operation.operationId} (RAPPORT_FUZZ_SEED=${SEED}): ${error.slice(0, 600)}\n  as ${request?.user} ${request?.path.slice(0, 300)}\n  body: ${String(request?.body).slice(0, 300)}`);
         } },
       );
     }

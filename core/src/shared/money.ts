@@ -16,11 +16,12 @@ export const CurrencyCode = z
 
 /**
  * The largest amount of one deal, campaign or target: 10^13 minor units (100 billion in a
- * two-decimal currency, ten trillion yen). Totals are sums of such amounts, kept exact as
- * integers in both databases and in JavaScript numbers up to 2^53 − 1 ≈ 9.007 × 10^15: that is
- * 900 amounts at the maximum in one currency and one report, or, in dollars, a pipeline of
- * 90 trillion (the world's yearly output). Weighted sums (amount × probability / 100) and
- * their intermediate products (at most 10^15 per deal) stay inside PostgreSQL's BIGINT too.
+ * two-decimal currency, ten trillion yen). Totals are sums of such amounts, added exactly as
+ * integers by both databases and exact in JavaScript (and JSON) numbers up to 2^53 − 1 ≈
+ * 9.007 × 10^15: over 900 amounts at the maximum in one currency and one report, or, in
+ * dollars, a pipeline of 90 trillion (about the world's yearly output). Products of an amount
+ * and a probability (at most 10^15) stay far inside PostgreSQL's BIGINT. Past 2^53 a total is
+ * answered as the nearest number, never refused (see the SQL adapter's money sums).
  */
 export const MAX_AMOUNT_MINOR = 10 ** 13;
 

@@ -1,6 +1,7 @@
 import type { AccountOrders, AccountTouches } from '@rapport/core';
 import { sql } from 'kysely';
 import type { SqlContext } from '../context.js';
+import { AMOUNT_SUM } from './sql-money-sums.js';
 
 /** Each buying account's won deals by currency, one streaming GROUP BY over deals_won_by_account, with its owner. */
 export async function accountOrders({ db }: SqlContext, filter: { asOf: string }): Promise<AccountOrders[]> {
@@ -12,7 +13,7 @@ export async function accountOrders({ db }: SqlContext, filter: { asOf: string }
           'account_id',
           'currency',
           sql<number>`count(*)`.as('n'),
-          sql<number>`cast(sum(amount_minor) as bigint)`.as('amount'),
+          AMOUNT_SUM.as('amount'),
           sql<string>`min(closed_at)`.as('first_at'),
           sql<string>`max(closed_at)`.as('last_at'),
         ])

@@ -23,8 +23,10 @@ interface FuzzRequest {
   body: string | undefined;
 }
 
-/** Requests per operation and engine: about 74 operations × RUNS requests, sized for a minute or so on two cores. */
-const RUNS = Number(process.env.RAPPORT_FUZZ_RUNS ?? 40);
+/** Requests per operation and engine: about 74 operations × RUNS requests, about a minute on two idle cores. */
+const RUNS = Number(process.env.RAPPORT_FUZZ_RUNS ?? 120);
+/** On a busy machine each operation stops early, so an engine's run stays within about 80 s. */
+const BUDGET_MS = Number(process.env.RAPPORT_FUZZ_BUDGET_MS ?? 80_000);
 const SEED = Number(process.env.RAPPORT_FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 function operationsOf(document: { paths: Record<string, Record<string, { operationId: string; parameters: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }): Operation[] {
@@ -55,7 +57,8 @@ function requestsFor(operation: Operation, realIds: string[]): fc.Arbitrary<Fuzz
     .map(([values, stray]) => {
       const search = new URLSearchParams(values as Record<string, string>);
       if (stray) search.append(stray[0], stray[1]);
-      const text = search.toString();
+      // Past about 16 KB of request line and headers Node answers 431 before the hub sees it.
+      const text = search.toString().slice(0, 12_000);
       return text ? `?${text}` : '';
     });
   const body = operation.body
@@ -79,7 +82,7 @@ describe.each(ENGINES)('fuzzing every operation on $engine', ({ engine, availabl
   let operations: Operation[] = [];
   const realIds: string[] = [];
 
-  const send = async (user: 'admin' | 'ann', method: string, path: string, body?: string) => {
+  const once = async (user: 'admin' | 'ann', method: string, path: string, body?: string) => {
     const response = await fetch(`${hub.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${hub.t.tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -87,6 +90,10 @@ describe.each(ENGINES)('fuzzing every operation on $engine', ({ engine, availabl
     });
     return { status: response.status, text: await response.text() };
   };
+  // A kept-alive connection the hub closed after an earlier answer is tried again once on a new
+  // one (how the hub ends connections is tested elsewhere); a second failure is a failure.
+  const send = (user: 'admin' | 'ann', method: string, path: string, body?: string) =>
+    once(user, method, path, body).catch(() => once(user, method, path, body));
 
   beforeAll(async () => {
     if (!available) return;
@@ -120,7 +127,7 @@ describe.each(ENGINES)('fuzzing every operation on $engine', ({ engine, availabl
           if (answer.status >= 500) throw new Error(`${operation.method} ${request.path} → ${answer.status} ${answer.text.slice(0, 300)}`);
           if (/sqlite|postgres|violates|syntax error/i.test(answer.text) && answer.status >= 400) throw new Error(`${operation.method} ${request.path} shows a database message: ${answer.text.slice(0, 300)}`);
         }),
-        { numRuns: RUNS, seed: SEED, endOnFailure: true, reporter: (details) => {
+        { numRuns: RUNS, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: BUDGET_MS / operations.length, markInterruptAsFailure: false, reporter: (details) => {
           if (!details.failed) return;
           const request = details.counterexample?.[0];
           const cause = (details.errorInstance as { cause?: unknown } | null)?.cause;
@@ -130,5 +137,5 @@ describe.each(ENGINES)('fuzzing every operation on $engine', ({ engine, availabl
       );
     }
     expect(failures, `seed ${SEED}`).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

@@ -27,13 +27,17 @@ describe('toStoreError', () => {
   it('turns a value the database cannot hold into invalid input', () => {
     const nul = toStoreError(driverError({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }));
     expect(nul).toMatchObject({ code: 'invalid_input' });
-    expect((nul as Error).message).toContain('0x00');
+    expect((nul as Error).message).toContain('NUL character');
+    expect((nul as Error).message).not.toContain('UTF8');
+    expect((nul as Error & { cause: Error }).cause.message).toContain('0x00');
   });
 
   it('turns database and connection failures into unavailable', () => {
     expect(toStoreError(driverError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }, 'Error'))).toMatchObject({ code: 'unavailable' });
     expect(toStoreError(driverError({ code: 'SQLITE_FULL', message: 'database or disk is full' }, 'SqliteError'))).toMatchObject({ code: 'unavailable' });
-    expect(toStoreError(driverError({ code: '57P01', message: 'terminating connection due to administrator command' }))).toMatchObject({ code: 'unavailable' });
+    const terminated = toStoreError(driverError({ code: '57P01', message: 'terminating connection due to administrator command' }));
+    expect(terminated).toMatchObject({ code: 'unavailable' });
+    expect((terminated as Error).message).not.toContain('administrator');
   });
 });
 

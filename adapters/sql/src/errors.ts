@@ -70,13 +70,13 @@ function isDatabaseError(error: unknown): boolean {
 export function toStoreError(error: unknown): unknown {
   if (error instanceof CrmError) return error;
   if (isUniqueViolation(error)) return uniqueViolationConflict(error);
+  // The database's own message names tables and values: it stays in the cause (for the log), never in the message people see.
   if (isDataException(error)) {
-    const message = `The database cannot store this value: ${(error as Error).message}.`;
+    const message = 'The database cannot store one of these values (text with a NUL character, or a number out of range). Check the input.';
     return new CrmError('invalid_input', message, { cause: error });
   }
   if (isDatabaseError(error)) {
-    const message = (error as Error).message;
-    return new CrmError('unavailable', `The database could not complete the request: ${message}`, { cause: error });
+    return new CrmError('unavailable', 'The database could not complete the request. Try again shortly; the hub\'s log has the details.', { cause: error });
   }
   return error;
 }

@@ -10,6 +10,7 @@ export type CompanySize = z.infer<typeof CompanySize>;
 
 export const WebDomain = z
   .string()
+  .max(300, 'At most 300 characters.')
   .transform(normalizeDomain)
   .refine(isDomain, 'Use a web domain such as acme.com.');
 

@@ -5,12 +5,14 @@ import { DisplayName, Id, Instant, NullableText, OptionalText } from '../shared/
 export const EmailAddress = z
   .string()
   .trim()
+  .max(254, 'At most 254 characters.')
   .pipe(z.email('Use an email address such as ann@example.com.'))
   .transform(normalizeEmail);
 
 export const Phone = z
   .string()
   .trim()
+  .max(60, 'At most 60 characters.')
   .regex(/^\+?[0-9 ().\-/]{3,40}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i, 'Use a phone number such as +1 415 555 0100.');
 
 export const Contact = z.object({

@@ -93,6 +93,9 @@ describe('parseDue in America/New_York on Wednesday 2026-11-18, 15:20 EST', () =
     expect(reason('banana')).toBe('unreadable');
     expect(reason('today')).toBe('passed');
     expect(reason('tomorrow')).toBeNull();
+    expect(reason('in 99999 years')).toBe('out_of_range');
+    expect(due('in 99999 years', options)).toMatch(/outside the dates Rapport keeps \(1900-01-01 to 9000-12-31\)/);
+    expect(due('in 900 years', options)).toMatch(/^2926-/);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import * as en from 'chrono-node/en';
 import * as zh from 'chrono-node/zh';
 import type { ParsedResult } from 'chrono-node/en';
 import { CrmError } from '../shared/errors.js';
+import { EARLIEST_DATE, isWithinCalendar, LATEST_DATE } from '../shared/schema.js';
 import {
   addDays,
   formatDate,
@@ -53,7 +54,7 @@ interface Leading {
 }
 
 /** Why words were refused, in `error.details.reason`, for callers that word it their own way. */
-export type DueProblem = 'missing' | 'unreadable' | 'passed' | 'settings';
+export type DueProblem = 'missing' | 'unreadable' | 'passed' | 'out_of_range' | 'settings';
 
 const fail = (message: string, reason: DueProblem): { ok: false; error: CrmError } => ({
   ok: false,
@@ -169,12 +170,17 @@ function readWhole(text: string, options: DueOptions): { ok: true; at: Date; tex
   const leading = readLeading(trimmed, options);
   if (!leading) return fail(`Could not read "${trimmed}" as a time. ${EXAMPLES_TEXT}`, 'unreadable');
   const understood = trimmed.slice(0, leading.end).trim();
+  if (!isWithinCalendar(leading.at)) return beyondCalendar(understood);
   const leftover = trimmed.slice(leading.end);
   if (!TRAILING_NOISE.test(leftover)) {
     return fail(`Understood "${understood}" but not "${leftover.trim()}". ${EXAMPLES_TEXT}`, 'unreadable');
   }
   return { ok: true, at: leading.at, text: understood };
 }
+
+/** "in 99999 years": refused here, so no surface stores a time the databases cannot order. */
+const beyondCalendar = (understood: string): { ok: false; error: CrmError } =>
+  fail(`"${understood}" is outside the dates Rapport keeps (${EARLIEST_DATE} to ${LATEST_DATE}). Pick a nearer time.`, 'out_of_range');
 
 const passed = (at: Date, timeZone: string): { ok: false; error: CrmError } =>
   fail(`That time has already passed (${formatInZone(at, timeZone)}). Pick a later time, like "in 2 hours" or "tomorrow 9am".`, 'passed');
@@ -215,6 +221,7 @@ export function splitLeadingDue(text: string, options: DueOptions): DueSplit {
   const leading = readLeading(text, options);
   if (!leading) return fail(`Start with when it is due, e.g. "tomorrow 9am call Ann". ${EXAMPLES_TEXT}`, 'missing');
   const dueText = text.slice(0, leading.end).trim();
+  if (!isWithinCalendar(leading.at)) return beyondCalendar(dueText);
   if (leading.at.getTime() <= options.now.getTime()) return passed(leading.at, options.timeZone);
   const rest = text.slice(leading.end).replace(LEADING_SEPARATOR, '').trim();
   return { ok: true, at: leading.at, dueText, rest };

@@ -109,8 +109,9 @@ export class ReminderService {
     let next: Reminder | null = null;
     const reminder = await this.change(actor, id, options, 'reminder.completed', async (uow, current, now) => {
       assertOpen(current, 'complete');
-      if (current.recurrence) {
-        const dueAt = nextOccurrence(current.dueAt, current.recurrence, current.timeZone, now).toISOString();
+      const nextAt = current.recurrence ? nextOccurrence(current.dueAt, current.recurrence, current.timeZone, now) : null;
+      if (nextAt) {
+        const dueAt = nextAt.toISOString();
         next = { ...current, id: this.deps.ids.next('reminder'), dueAt, alertAt: dueAt, snoozedUntil: null, version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() };
         await uow.reminders.insert(next);
         await recordEvent(uow, this.deps, actor, { type: 'reminder.created', entityType: 'reminder', entityId: next.id, after: next });

@@ -1,11 +1,29 @@
 import { z } from 'zod';
 
+/** The ISO 4217 currencies in circulation, as the JavaScript runtime knows them (no XXX, XTS or metals). */
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** True for an ISO 4217 code of a currency in circulation ("EUR", not "ZZZ" or "BTC"). */
+export const isCurrencyCode = (code: string): boolean => ISO_CURRENCIES.has(code);
+
 /** ISO 4217 alphabetic code, upper case. */
 export const CurrencyCode = z
   .string()
   .trim()
+  .length(3, { message: 'Use a three-letter ISO 4217 currency code such as USD, EUR or CNY.', abort: true })
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 currency code such as USD, EUR or CNY.');
+  .refine(isCurrencyCode, 'Use a three-letter ISO 4217 currency code such as USD, EUR or CNY.');
+
+/**
+ * The largest amount of one deal, campaign or target: 10^13 minor units (100 billion in a
+ * two-decimal currency, ten trillion yen). Totals are sums of such amounts, added exactly as
+ * integers by both databases and exact in JavaScript (and JSON) numbers up to 2^53 − 1 ≈
+ * 9.007 × 10^15: over 900 amounts at the maximum in one currency and one report, or, in
+ * dollars, a pipeline of 90 trillion (about the world's yearly output). Products of an amount
+ * and a probability (at most 10^15) stay far inside PostgreSQL's BIGINT. Past 2^53 a total is
+ * answered as the nearest number, never refused (see the SQL adapter's money sums).
+ */
+export const MAX_AMOUNT_MINOR = 10 ** 13;
 
 /** An amount in integer minor units (cents, fen, …) of one currency. */
 export const Money = z.object({
@@ -13,7 +31,7 @@ export const Money = z.object({
     .number()
     .int('Amounts are whole minor units (cents): 1999 for 19.99.')
     .min(0, 'An amount cannot be negative.')
-    .max(Number.MAX_SAFE_INTEGER),
+    .max(MAX_AMOUNT_MINOR, `At most ${MAX_AMOUNT_MINOR} minor units (100 billion in a currency with cents).`),
   currency: CurrencyCode,
 });
 export type Money = z.infer<typeof Money>;
@@ -50,7 +68,7 @@ export function parseAmount(text: string, currency: string): number | null {
   const major = Number(`${whole}.${fraction || '0'}`) * multiplier;
   if (!Number.isFinite(major)) return null;
   const minor = Math.round(major * 10 ** minorDigits(currency));
-  return Number.isSafeInteger(minor) ? minor : null;
+  return Number.isSafeInteger(minor) && minor <= MAX_AMOUNT_MINOR ? minor : null;
 }
 
 /** Formats minor units for people, in a locale ("$12,500.00", "¥80,000"). */

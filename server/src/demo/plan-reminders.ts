@@ -151,7 +151,9 @@ function planSeries(random: Random, timeline: Timeline, spec: ReminderSpec & { r
     const doneAt = due + (random.chance(0.1) ? random.between(1, 3) * DAY : random.between(0.3, 6) * HOUR);
     if (doneAt > Math.min(stopAt, timeline.end)) break;
     later.push({ at: doneAt, action: 'complete' });
-    due = nextOccurrence(new Date(due).toISOString(), spec.recurrence, spec.assignee.timeZone, new Date(doneAt)).getTime();
+    const next = nextOccurrence(new Date(due).toISOString(), spec.recurrence, spec.assignee.timeZone, new Date(doneAt));
+    if (!next) break;
+    due = next.getTime();
   }
   schedule(timeline, { ...spec, later });
 }

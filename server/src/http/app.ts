@@ -35,6 +35,19 @@ export function mountHealth(app: Hono<HubEnv>, deps: Pick<HttpDeps, 'store' | 'v
   });
 }
 
+/** The underlying error's message (a database's own words) for the log, when a failure wraps one. */
+function causeOf(error: unknown): string | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause === undefined ? undefined : cause instanceof Error ? cause.message : String(cause);
+}
+
+/** A failure for the log: its stack, and the underlying error (a database's own message) when it wraps one. */
+function describeFailure(error: unknown): string {
+  const own = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause === undefined ? own : `${own}\ncaused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`;
+}
+
 /** The hub's HTTP application: health, the OpenAPI document, the REST API, and any mounts. */
 export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
@@ -47,8 +60,8 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
   app.onError((error, c) => {
     const problem = toProblem(error, { ifMatchSent: c.req.header('if-match') !== undefined, credentialsSent: c.req.header('authorization') !== undefined });
     // An expected 503 (a database or Microsoft's sign-in keys out of reach) is a warning that says why; only the unexpected carries a stack.
-    if (problem.status === 503) deps.logger.warn('request refused: unavailable', { method: c.req.method, path: c.req.path, detail: problem.body.detail });
-    else if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+    if (problem.status === 503) deps.logger.warn('request refused: unavailable', { method: c.req.method, path: c.req.path, detail: problem.body.detail, cause: causeOf(error) });
+    else if (problem.status >= 500) deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error: describeFailure(error) });
     return c.body(JSON.stringify(problem.body), problem.status as 500, problem.headers);
   });
   app.notFound((c) => {

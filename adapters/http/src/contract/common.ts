@@ -26,6 +26,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
+    .max(10_000, 'At most 10000 characters.')
     .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v.length > 0))
     .pipe(z.array(item));
 

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT_MINOR } from '@rapport/core';
 import { aContact, aDeal } from '@rapport/core/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { SqlStore } from '../sql-store.js';
@@ -43,5 +44,15 @@ describe.skipIf(!adminUrl)('PostgreSQL store specifics', () => {
     });
     const [total] = await store.read((uow) => uow.aggregates.stageTotals({ pipelineId: aDeal().pipelineId }));
     expect(total).toEqual({ stageId: 'lead', currency: 'USD', count: 2, amountMinor: 9_000_000_000_000, weightedMinor: 4_500_000_000_000 });
+  });
+
+  it('answers a pipeline total past 2^53 with the nearest number instead of failing', async () => {
+    const deals = Array.from({ length: 901 }, () => aDeal({ amount: { minor: MAX_AMOUNT_MINOR, currency: 'KRW' }, probability: 100 }));
+    await store.transaction(async (uow) => {
+      for (const deal of deals) await uow.deals.insert(deal);
+    });
+    const [total] = await store.read((uow) => uow.aggregates.stageTotals({ pipelineId: aDeal().pipelineId }));
+    expect(total).toEqual({ stageId: 'lead', currency: 'KRW', count: 901, amountMinor: 901 * MAX_AMOUNT_MINOR, weightedMinor: 901 * MAX_AMOUNT_MINOR });
+    expect(901 * MAX_AMOUNT_MINOR).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
   });
 });

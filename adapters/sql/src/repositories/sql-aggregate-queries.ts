@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { SqlContext } from '../context.js';
 import { matchesNothing } from '../sql-paging.js';
 import { whereDeal } from './sql-deal-repository.js';
+import { AMOUNT_SUM, WEIGHTED_SUM } from './sql-money-sums.js';
 
 /**
  * Pipeline totals as one GROUP BY. The weighted amount rounds per deal, half up, with integer
@@ -18,8 +19,8 @@ export class SqlAggregateQueries implements AggregateQueries {
         'stage_id',
         'currency',
         sql<number>`count(*)`.as('count'),
-        sql<number>`cast(sum(amount_minor) as bigint)`.as('amount_minor'),
-        sql<number>`cast(sum((amount_minor * probability + 50) / 100) as bigint)`.as('weighted_minor'),
+        AMOUNT_SUM.as('amount_minor'),
+        WEIGHTED_SUM.as('weighted_minor'),
       ])
       .groupBy(['stage_id', 'currency'])
       .orderBy('stage_id')

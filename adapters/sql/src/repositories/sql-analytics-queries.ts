@@ -30,11 +30,9 @@ import { epochSeconds } from '../sql-time.js';
 import { accountOrders, accountTouches } from './sql-customer-value.js';
 import { toDeal } from './sql-deal-rows.js';
 import { toEvent } from './sql-event-repository.js';
+import { AMOUNT_SUM, WEIGHTED_SUM } from './sql-money-sums.js';
 import { repActivity } from './sql-rep-activity.js';
 
-/** Σ floor((amount × probability + 50) / 100) in integer division: each deal rounds half up, as in stageTotals. */
-const WEIGHTED = sql<number>`cast(sum((amount_minor * probability + 50) / 100) as bigint)`;
-const AMOUNT = sql<number>`cast(sum(amount_minor) as bigint)`;
 const COUNT = sql<number>`count(*)`;
 
 /**
@@ -48,7 +46,7 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
     if (matchesNothing(filter.ownerIds, filter.statuses)) return [];
     let query = this.ctx.db
       .selectFrom('deals')
-      .select(['owner_id', 'status', 'currency', COUNT.as('count'), AMOUNT.as('amount_minor')])
+      .select(['owner_id', 'status', 'currency', COUNT.as('count'), AMOUNT_SUM.as('amount_minor')])
       .where('status', 'in', filter.statuses)
       .where('closed_at', '>=', filter.from)
       .where('closed_at', '<', filter.to);
@@ -62,7 +60,7 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
     if (matchesNothing(filter.ownerIds)) return [];
     let query = this.ctx.db
       .selectFrom('deals')
-      .select(['owner_id', 'currency', 'probability', 'forecast_commit', COUNT.as('count'), AMOUNT.as('amount_minor'), WEIGHTED.as('weighted_minor')])
+      .select(['owner_id', 'currency', 'probability', 'forecast_commit', COUNT.as('count'), AMOUNT_SUM.as('amount_minor'), WEIGHTED_SUM.as('weighted_minor')])
       .where('status', '=', 'open')
       .where('expected_close_date', '>=', filter.closeFrom)
       .where('expected_close_date', '<=', filter.closeTo);
@@ -215,7 +213,7 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
     if (matchesNothing(filter.ownerIds)) return [];
     let query = this.ctx.db
       .selectFrom('deals')
-      .select(['lost_reason', 'competitor', 'currency', COUNT.as('count'), AMOUNT.as('amount_minor')])
+      .select(['lost_reason', 'competitor', 'currency', COUNT.as('count'), AMOUNT_SUM.as('amount_minor')])
       .where('status', '=', 'lost')
       .where('closed_at', '>=', filter.from)
       .where('closed_at', '<', filter.to);
@@ -233,7 +231,7 @@ export class SqlAnalyticsQueries implements AnalyticsQueries {
   async campaignTotals(campaignId: string): Promise<CampaignTotal[]> {
     const rows = await this.ctx.db
       .selectFrom('deals')
-      .select(['status', 'currency', COUNT.as('count'), AMOUNT.as('amount_minor'), WEIGHTED.as('weighted_minor')])
+      .select(['status', 'currency', COUNT.as('count'), AMOUNT_SUM.as('amount_minor'), WEIGHTED_SUM.as('weighted_minor')])
       .where('campaign_id', '=', campaignId)
       .groupBy(['status', 'currency'])
       .orderBy('status')

@@ -1,6 +1,7 @@
 import type { AccountOrders, AccountTouches } from '@rapport/core';
 import { sql } from 'kysely';
 import type { SqlContext } from '../context.js';
+import { AMOUNT_SUM } from './sql-money-sums.js';
 
 /** One account's won deals in one currency, with the account's first and last close. */
 interface OrderRow {
@@ -8,7 +9,8 @@ interface OrderRow {
   owner_id: string;
   currency: string;
   n: number;
-  amount: number;
+  /** Text on PostgreSQL (a NUMERIC sum or a BIGINT column), a number on SQLite. */
+  amount: number | string;
   first_at: string;
   last_at: string;
 }
@@ -51,7 +53,7 @@ function exactOrders({ db, engine }: SqlContext, asOf: string, ids: string[]): P
           'account_id',
           'currency',
           sql<number>`count(*)`.as('n'),
-          sql<number>`cast(sum(amount_minor) as bigint)`.as('amount'),
+          AMOUNT_SUM.as('amount'),
           sql<string>`min(closed_at)`.as('first_at'),
           sql<string>`max(closed_at)`.as('last_at'),
         ])

@@ -2,9 +2,9 @@ import type { ActivityType, RepActivityFilter, RepActivityRows, UserAmount, User
 import { sql } from 'kysely';
 import type { SqlContext } from '../context.js';
 import { matchesNothing } from '../sql-paging.js';
+import { AMOUNT_SUM } from './sql-money-sums.js';
 
 const COUNT = sql<number>`count(*)`;
-const AMOUNT = sql<number>`cast(sum(amount_minor) as bigint)`;
 
 const counted = (rows: Array<{ user_id: string; count: number | string }>): UserCount[] => rows.map((r) => ({ userId: r.user_id, count: Number(r.count) }));
 const summed = (rows: Array<{ user_id: string; currency: string; count: number | string; amount_minor: number | string }>): UserAmount[] =>
@@ -40,12 +40,12 @@ export async function repActivity({ db }: SqlContext, filter: RepActivityFilter)
   let accounts = db.selectFrom('accounts').select(['owner_id as user_id', COUNT.as('count')]).where('created_at', '>=', from).where('created_at', '<', to);
   if (users) accounts = accounts.where('owner_id', 'in', users);
 
-  let created = db.selectFrom('deals').select(['owner_id as user_id', 'currency', COUNT.as('count'), AMOUNT.as('amount_minor')]).where('created_at', '>=', from).where('created_at', '<', to);
+  let created = db.selectFrom('deals').select(['owner_id as user_id', 'currency', COUNT.as('count'), AMOUNT_SUM.as('amount_minor')]).where('created_at', '>=', from).where('created_at', '<', to);
   if (users) created = created.where('owner_id', 'in', users);
 
   let moved = db
     .selectFrom('deals')
-    .select(['owner_id as user_id', 'currency', COUNT.as('count'), AMOUNT.as('amount_minor')])
+    .select(['owner_id as user_id', 'currency', COUNT.as('count'), AMOUNT_SUM.as('amount_minor')])
     .where('id', 'in', (eb) =>
       eb
         .selectFrom('stage_changes')
@@ -60,7 +60,7 @@ export async function repActivity({ db }: SqlContext, filter: RepActivityFilter)
   const closed = (status: 'won' | 'lost') => {
     let query = db
       .selectFrom('deals')
-      .select(['owner_id as user_id', 'currency', COUNT.as('count'), AMOUNT.as('amount_minor')])
+      .select(['owner_id as user_id', 'currency', COUNT.as('count'), AMOUNT_SUM.as('amount_minor')])
       .where('status', '=', status)
       .where('closed_at', '>=', from)
       .where('closed_at', '<', to);

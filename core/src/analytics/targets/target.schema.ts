@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { Money } from '../../shared/money.js';
-import { Id, Instant } from '../../shared/schema.js';
+import { EARLIEST_DATE, Id, Instant, LATEST_DATE } from '../../shared/schema.js';
 
 /** A calendar month, "2026-03". */
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month such as 2026-03.');
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month such as 2026-03.')
+  .refine((month) => month >= EARLIEST_DATE.slice(0, 7) && month <= LATEST_DATE.slice(0, 7), `Use a month between ${EARLIEST_DATE.slice(0, 7)} and ${LATEST_DATE.slice(0, 7)}.`);
 export type Month = z.infer<typeof Month>;
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StageTotal } from '../../deals/deal-aggregates.port.js';
+import { MAX_AMOUNT_MINOR } from '../../shared/money.js';
 import { aDeal, PIPELINE_ID } from '../builders.js';
 import type { ContractContext } from './support.js';
 
@@ -34,8 +35,10 @@ export function describeAggregateContract({ write, read }: ContractContext): voi
     });
 
     it('rounds each deal half up before adding, in exact integer arithmetic', async () => {
-      const big = 900_719_925_474_099;
+      const big = MAX_AMOUNT_MINOR - 1;
       const deals = [
+        aDeal({ stageId: 'negotiation', amount: { minor: MAX_AMOUNT_MINOR, currency: 'KRW' }, probability: 99 }),
+        aDeal({ stageId: 'negotiation', amount: { minor: MAX_AMOUNT_MINOR, currency: 'KRW' }, probability: 99 }),
         aDeal({ stageId: 'lead', amount: usd(1), probability: 50 }),
         aDeal({ stageId: 'lead', amount: usd(1), probability: 50 }),
         aDeal({ stageId: 'lead', amount: usd(149), probability: 1 }),
@@ -50,10 +53,10 @@ export function describeAggregateContract({ write, read }: ContractContext): voi
       });
       const totals = await read((uow) => uow.aggregates.stageTotals({ pipelineId: PIPELINE_ID }));
       // 1×50 → 0.5 → 1 (twice: 2, where rounding the sum would give 1); 1.49 → 1; 1.5 → 2; 0.99 → 1.
-      const weightedBig = Number((BigInt(big) * 37n + 50n) / 100n);
+      const weightedBig = Number((BigInt(big) * 37n + 50n) / 100n + 2n * ((BigInt(MAX_AMOUNT_MINOR) * 99n + 50n) / 100n));
       expect(totals).toEqual([
         { stageId: 'lead', currency: 'USD', count: 5, amountMinor: 304, weightedMinor: 6 },
-        { stageId: 'negotiation', currency: 'KRW', count: 1, amountMinor: big, weightedMinor: weightedBig },
+        { stageId: 'negotiation', currency: 'KRW', count: 3, amountMinor: 3 * MAX_AMOUNT_MINOR - 1, weightedMinor: weightedBig },
         { stageId: 'won-ish', currency: 'USD', count: 2, amountMinor: 24_690, weightedMinor: 12_345 },
       ]);
     });

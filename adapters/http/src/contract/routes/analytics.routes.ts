@@ -5,12 +5,14 @@ import {
   Campaign,
   CampaignInput,
   CampaignPatch,
+  EARLIEST_DATE,
   CampaignRoi,
   ChurnRisks,
   EffectiveAnalyticsSettings,
   Forecast,
   Funnel,
   Id,
+  LATEST_DATE,
   Month,
   PipelineReport,
   Segment,
@@ -37,7 +39,7 @@ export const ScopeQuery = z
   .describe('Whose figures: `me`, `team` (your own), `all` (admins), a user id or a team id. Default: a rep their own, a manager their team, an admin everyone. A rep sees only their own; a manager their team and its members.');
 
 const Zone = TimeZone.describe('Read days, weeks and months in this IANA zone instead of your own (your profile\'s time zone).');
-const Day = (what: string) => CalendarDate.describe(what);
+const Day = (what: string) => CalendarDate.describe(`${what} Between ${EARLIEST_DATE} and ${LATEST_DATE}.`);
 
 const scoped = { scope: ScopeQuery.optional(), timeZone: Zone.optional() };
 const range = {

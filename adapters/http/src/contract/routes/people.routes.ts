@@ -1,4 +1,4 @@
-import { Id, Instant, Role, UserInput, UserPatch } from '@rapport/core';
+import { DisplayName, Id, Instant, Role, UserInput, UserPatch } from '@rapport/core';
 import { z } from 'zod';
 import { IdParams, PageQuery, pageOf } from '../common.js';
 import { defineRoute } from '../route.js';
@@ -10,7 +10,7 @@ export const peopleRoutes = {
   createUser: defineRoute({ method: 'POST', path: '/api/v1/users', summary: 'Add a person (admins)', tag: 'People', auth: true, body: UserInput, response: User, status: 201, idempotent: true }),
   updateUser: defineRoute({ method: 'PATCH', path: '/api/v1/users/{id}', summary: 'Change a person (admins; anyone their own name, time zone, quiet hours)', tag: 'People', auth: true, params: IdParams, body: UserPatch, response: User, status: 200 }),
   listTeams: defineRoute({ method: 'GET', path: '/api/v1/teams', summary: 'List teams', tag: 'People', auth: true, response: z.object({ items: z.array(Team) }), status: 200 }),
-  createTeam: defineRoute({ method: 'POST', path: '/api/v1/teams', summary: 'Create a team (admins)', tag: 'People', auth: true, body: z.strictObject({ name: z.string() }), response: Team, status: 201, idempotent: true }),
+  createTeam: defineRoute({ method: 'POST', path: '/api/v1/teams', summary: 'Create a team (admins)', tag: 'People', auth: true, body: z.strictObject({ name: DisplayName() }), response: Team, status: 201, idempotent: true }),
   listPipelines: defineRoute({ method: 'GET', path: '/api/v1/pipelines', summary: 'Pipelines and their stages, default first', tag: 'Deals', auth: true, response: z.object({ items: z.array(Pipeline) }), status: 200 }),
   listTokens: defineRoute({ method: 'GET', path: '/api/v1/tokens', summary: 'Your personal access tokens', tag: 'Tokens', auth: true, response: z.object({ items: z.array(TokenInfo) }), status: 200 }),
   createToken: defineRoute({ method: 'POST', path: '/api/v1/tokens', summary: 'Create a personal access token (the secret is shown once)', tag: 'Tokens', auth: true, body: z.strictObject({ name: z.string().trim().min(1).max(100), expiresAt: Instant.nullable().default(null) }), response: CreatedToken, status: 201 }),

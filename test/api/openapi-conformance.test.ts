@@ -116,6 +116,17 @@ describe('the OpenAPI document against real answers', () => {
     await call('ann', 'GET', `/api/v1/activities/${ids.activity}`);
     await call('ann', 'DELETE', `/api/v1/activities/${ids.activity}`);
 
+    // What the Gmail extension sends: capture of senders, emails, reminders and deal edits.
+    await call('ann', 'POST', '/api/v1/capture/senders', { body: { name: 'Zoë', email: 'zoe@acme.com', company: 'Acme', domain: 'acme.com' } });
+    const captured = { email: 'zoe@acme.com', messageId: '<c1@acme.com>', subject: 'Renewal', text: 'Hi' };
+    await call('ann', 'POST', '/api/v1/capture/emails', { body: captured });
+    await call('ann', 'POST', '/api/v1/capture/emails', { body: captured });
+    await call('ann', 'POST', '/api/v1/capture/emails', { body: { email: 'who@nowhere.example', messageId: '<c2@x>' } });
+    await call('ann', 'POST', '/api/v1/capture/reminders', { body: { title: 'Call Acme', due: 'tomorrow 9am', email: 'buyer@acme.com' } });
+    await create('deal3', 'ann', '/api/v1/deals', { ...deal, title: 'Acme expansion' });
+    await call('ann', 'POST', `/api/v1/capture/deals/${ids.deal3}/edit`, { body: { stageId: 'proposal', amount: { minor: 4500000, currency: 'EUR' } }, headers: { 'if-match': '"1"' } });
+    await call('ann', 'POST', `/api/v1/capture/deals/${ids.deal3}/edit`, { body: { expectedCloseDate: '2027-01-31' }, headers: { 'if-match': '"1"' } });
+
     // Reminders.
     await create('reminder', 'ann', '/api/v1/reminders', { title: 'Call Jo', due: 'tomorrow 9am', accountId: ids.account });
     await create('reminder2', 'ann', '/api/v1/reminders', { title: 'Send deck', due: 'in 3 days' });

@@ -15,6 +15,7 @@ export const captureRoutes = {
     body: CapturedEmail,
     response: LoggedActivity,
     status: 201,
+    alsoAnswers: { 200: 'Already logged: the activity with this messageId, created=false' },
     idempotent: true,
   }),
   captureSender: defineRoute({

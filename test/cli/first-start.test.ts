@@ -86,7 +86,7 @@ describe('admin commands', () => {
     expect(id).toBeDefined();
     expect(rapport(['token', 'revoke', id as string], env)).toMatchObject({ code: 0, stdout: expect.stringContaining(`Revoked ${id}`) });
     expect(rapport(['token', 'list', '--user', 'ann@example.com'], env).stdout).toContain('revoked');
-  });
+  }, 60_000);
 
   it('refuses bad input with exit code 2 and a message saying what to fix', () => {
     const badRole = rapport(['user', 'add', '--email', 'x@example.com', '--name', 'X', '--role', 'boss'], env);
@@ -96,7 +96,7 @@ describe('admin commands', () => {
     expect(rapport(['token', 'create', '--user', 'nobody@example.com'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('No user with the address nobody@example.com') });
     expect(rapport(['seed', '--demo'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('empty one only') });
     expect(rapport(['frobnicate'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command') });
-  });
+  }, 60_000);
 
   it('prints help for every command and every setting', () => {
     const help = rapport(['--help'], env);

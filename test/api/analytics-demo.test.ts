@@ -78,7 +78,14 @@ describe.each(ENGINES)('the demo company\'s analytics over HTTP on $engine', ({ 
     expect(segments.accounts.length).toBeGreaterThan(0);
   });
 
-  // The demo's quiet and at-risk customers bought before the seeded year, so they have no won
-  // deal to be valued by, and every account that did buy a lot or often is still being touched.
-  it.todo('warns about valuable customers going quiet (needs demo customers with won deals who then go quiet)');
+  it.skipIf(!available)('warns about valuable customers going quiet, with the evidence', async () => {
+    const { risks } = await client('admin').call('churnRisks', { query: {} });
+    expect(risks.length).toBeGreaterThan(0);
+    for (const risk of risks) {
+      expect(risk.reasons.length).toBeGreaterThan(0);
+      expect(risk.monetary >= 4 || risk.frequency >= 4).toBe(true);
+      if (risk.reasons.includes('quiet')) expect(risk.silentDays).toBeGreaterThanOrEqual(14);
+      if (risk.reasons.includes('buying_less')) expect(risk.daysSinceLastOrder).toBeGreaterThanOrEqual(14);
+    }
+  });
 });

@@ -1,6 +1,5 @@
 import { accountSearchTerms, contactSearchTerms, CrmError } from '@rapport/core';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import { sql } from 'kysely';
 import { postgresEngine, sqliteEngine } from '../engine.js';
 import { insertSearchEntries, searchDocument, type SearchEntry } from '../search-index.js';
 import type { Migration } from './migration.js';

@@ -92,12 +92,14 @@ export interface ContactEmailsTable {
   contact_id: string;
 }
 
-export interface SearchTermsTable {
+/** One contact or account as the engine's text index sees it (see search-index.ts). */
+export interface SearchEntriesTable {
   entity_kind: string;
   entity_id: string;
-  term: string;
-  /** The record's sort key, so matches come out of the index in name order. */
+  /** The record's sort key: matches are returned in name order. */
   sort_key: string;
+  /** Its search terms as one text: " term term … " (searchDocument). */
+  terms: string;
 }
 
 export interface PipelinesTable {
@@ -294,7 +296,7 @@ export interface Database {
   account_domains: AccountDomainsTable;
   contacts: ContactsTable;
   contact_emails: ContactEmailsTable;
-  search_terms: SearchTermsTable;
+  search_entries: SearchEntriesTable;
   pipelines: PipelinesTable;
   deals: DealsTable;
   stage_changes: StageChangesTable;

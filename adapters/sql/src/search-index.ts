@@ -1,25 +1,47 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './database.js';
+import { sortKey } from '@rapport/core';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, SearchEntriesTable } from './database.js';
 
 export type SearchEntityKind = 'contact' | 'account';
 
+export type SearchEntry = Insertable<SearchEntriesTable>;
+
+/** Rows per insert statement when many entries are written at once (well under both engines' parameter limits). */
+const BATCH = 500;
+
 /**
- * Keeps `search_terms` in step with a contact or account: its old terms go, its new ones
- * (from contactSearchTerms / accountSearchTerms) come in. Run inside the record's own write.
+ * A record's row of `search_entries`: its terms (from contactSearchTerms / accountSearchTerms)
+ * as one text, each once, separated and surrounded by spaces, so a term starts right after a
+ * space — what PostgreSQL's word-start `LIKE '% word%'` looks for — and FTS5 reads each term
+ * as one token.
  */
-export async function replaceSearchTerms(db: Kysely<Database>, kind: SearchEntityKind, id: string, sortKey: string, terms: readonly string[]): Promise<void> {
-  await removeSearchTerms(db, kind, id);
-  const unique = [...new Set(terms)];
-  if (unique.length === 0) return;
-  await db
-    .insertInto('search_terms')
-    .values(unique.map((term) => ({ entity_kind: kind, entity_id: id, term, sort_key: sortKey })))
-    .execute();
+export function searchDocument(kind: SearchEntityKind, id: string, name: string, terms: readonly string[]): SearchEntry {
+  return { entity_kind: kind, entity_id: id, sort_key: sortKey(name), terms: ` ${[...new Set(terms)].join(' ')} ` };
 }
 
-export async function removeSearchTerms(db: Kysely<Database>, kind: SearchEntityKind, id: string): Promise<void> {
-  await db.deleteFrom('search_terms').where('entity_kind', '=', kind).where('entity_id', '=', id).execute();
+/** Writes entries for records that have none yet (a migration's backfill), several hundred per statement. */
+export async function insertSearchEntries(db: Kysely<Database>, entries: readonly SearchEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += BATCH) {
+    await db.insertInto('search_entries').values(entries.slice(start, start + BATCH)).execute();
+  }
 }
 
-/** The exclusive upper bound of terms starting with `prefix`: every such term sorts below it by code point. */
-export const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
+/** Keeps a contact's or account's entry in step with it. Run inside the record's own write. */
+export async function replaceSearchEntry(db: Kysely<Database>, entry: SearchEntry): Promise<void> {
+  await removeSearchEntry(db, entry.entity_kind as SearchEntityKind, entry.entity_id);
+  await db.insertInto('search_entries').values(entry).execute();
+}
+
+export async function removeSearchEntry(db: Kysely<Database>, kind: SearchEntityKind, id: string): Promise<void> {
+  await db.deleteFrom('search_entries').where('entity_kind', '=', kind).where('entity_id', '=', id).execute();
+}
+
+/**
+ * An FTS5 query matching entries with a token starting with every word: `"word"*` for each,
+ * which FTS5 joins with AND. Query words are folded letters and digits; a quote is doubled
+ * all the same.
+ */
+export const ftsPrefixQuery = (words: readonly string[]): string => words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
+
+/** A `LIKE` pattern matching a document with a term starting with `word` (backslash escapes). */
+export const wordStartPattern = (word: string): string => `% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

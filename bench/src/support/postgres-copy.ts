@@ -29,6 +29,16 @@ function inDependencyOrder(sqlite: BetterSqlite3.Database, tables: readonly stri
 }
 
 /**
+ * The SQLite dataset's own tables: not the bookkeeping of migrations, nor SQLite's text index
+ * (an FTS5 virtual table and its shadow tables; PostgreSQL indexes the same entries itself).
+ */
+function copiedTables(sqlite: BetterSqlite3.Database): string[] {
+  const all = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as Array<{ name: string; sql: string }>;
+  const virtual = all.filter((t) => t.sql.startsWith('CREATE VIRTUAL TABLE')).map((t) => t.name);
+  return all.map((t) => t.name).filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
+}
+
+/**
  * Copies every row of a generated SQLite dataset into a migrated, empty PostgreSQL database
  * of the same schema version with COPY, table by table, then analyzes it. The two engines
  * share column names; booleans (0/1) and JSON (text) read as PostgreSQL's own types.
@@ -40,8 +50,10 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
   await client.connect();
   let copied = 0;
   try {
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = copiedTables(sqlite);
     await client.query('BEGIN');
+    // The rows are copied as they are, totals included: the triggers that keep totals on PostgreSQL would count them twice.
+    for (const table of tables) await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
     for (const table of inDependencyOrder(sqlite, tables)) {
       const columns = (await client.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position', [table])).rows.map((r) => r.column_name);
       if (columns.length === 0) throw new Error(`PostgreSQL has no table ${table}: is it at the SQLite dataset's schema version?`);
@@ -63,6 +75,7 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       );
       await pipeline(lines, client.query(copyFrom(`COPY "${table}" (${list}) FROM STDIN`)));
     }
+    for (const table of tables) await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
     await client.query('COMMIT');
     await client.query('ANALYZE');
     return copied;

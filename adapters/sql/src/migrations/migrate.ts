@@ -11,11 +11,12 @@ import { closedDealsCovering } from './006-closed-deals-covering.js';
 import { uniqueUserEmails } from './007-unique-user-emails.js';
 import { stageTimesByDuration } from './008-stage-times-by-duration.js';
 import { accountSummaries } from './009-account-summaries.js';
+import { searchByTextIndex } from './010-search-by-text-index.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
@@ -39,9 +40,9 @@ export async function migrate(db: Kysely<Database>, kind: Engine['kind']): Promi
     if (current > SCHEMA_VERSION) throw newerSchema(current);
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
-      await migration.precheck?.(trx);
+      await migration.precheck?.(trx, types);
       for (const statement of migration.statements(types)) await sql.raw(statement).execute(trx);
-      await migration.backfill?.(trx);
+      await migration.backfill?.(trx, types);
       await trx
         .insertInto('schema_migrations')
         .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })

@@ -7,8 +7,8 @@ export interface Migration {
   version: number;
   name: string;
   /** Refuses (throws) before any statement runs when the data already there cannot take the step. */
-  precheck?(db: Kysely<Database>): Promise<void>;
+  precheck?(db: Kysely<Database>, types: ColumnTypes): Promise<void>;
   statements(types: ColumnTypes): string[];
   /** Fills what the statements created from data already there; runs after them, in the same transaction. */
-  backfill?(db: Kysely<Database>): Promise<void>;
+  backfill?(db: Kysely<Database>, types: ColumnTypes): Promise<void>;
 }

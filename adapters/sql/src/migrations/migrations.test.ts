@@ -49,13 +49,36 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
 
-  /** Undoes versions 5 to 9, newest first (those before need options or tests of their own). */
-  const undoVersions5To9 = async (): Promise<void> => {
+  /** Undoes versions 5 to 10, newest first (those before need options or tests of their own). */
+  const undoVersions5To10 = async (): Promise<void> => {
+    await undoVersion10();
     await undoVersion9();
     await undoVersion8();
     await undoVersion7();
     await undoVersion6();
     await undoVersion5();
+  };
+
+  /**
+   * Version 10's down: the term table as version 3 left it, holding each entry's terms again,
+   * then the entries and (SQLite) their text index and its triggers.
+   */
+  const undoVersion10 = async (): Promise<void> => {
+    const text = engine().kind === 'postgres' ? 'text COLLATE "C"' : 'TEXT';
+    await engine().query(`CREATE TABLE search_terms (entity_kind ${text} NOT NULL, entity_id ${text} NOT NULL, term ${text} NOT NULL,
+      sort_key ${text} NOT NULL DEFAULT '', PRIMARY KEY (entity_kind, term, entity_id))`);
+    await engine().query('CREATE INDEX search_terms_by_term_name ON search_terms (entity_kind, term, sort_key, entity_id)');
+    await engine().query('CREATE INDEX search_terms_by_entity ON search_terms (entity_kind, entity_id, term)');
+    const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+    const entries = (await engine().query('SELECT entity_kind, entity_id, sort_key, terms FROM search_entries')) as Array<Record<'entity_kind' | 'entity_id' | 'sort_key' | 'terms', string>>;
+    for (const entry of entries) {
+      for (const term of entry.terms.trim().split(' ').filter((t) => t.length > 0)) {
+        await engine().query(`INSERT INTO search_terms (entity_kind, entity_id, term, sort_key) VALUES (${[entry.entity_kind, entry.entity_id, term, entry.sort_key].map(literal).join(', ')})`);
+      }
+    }
+    if (engine().kind === 'sqlite') for (const op of ['insert', 'update', 'delete']) await engine().query(`DROP TRIGGER search_entries_fts_${op}`);
+    if (engine().kind === 'sqlite') await engine().query('DROP TABLE search_entries_fts');
+    await engine().query('DROP TABLE search_entries');
   };
 
   /** Version 9's down: its triggers (PostgreSQL: with their functions), then its tables. */
@@ -113,6 +136,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.users.insert(aUser({ id: 'usr_ann2', email: 'ann.lee@acme.com' }));
     });
     await first.close();
+    await undoVersion10();
     await undoVersion9();
     await undoVersion8();
     await undoVersion7();
@@ -146,6 +170,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.activities.insert(anActivity({ accountId: 'acc_kim', occurredAt: '2026-03-15T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion10();
     await undoVersion9();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 9');
     const upgraded = await engine().open();
@@ -163,6 +188,31 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT account_id, touches FROM account_touch_totals')).toEqual([{ account_id: 'acc_kim', touches: 3 }]);
   });
 
+  it('indexes the contacts and accounts a database already holds when it upgrades to version 10, and keeps them indexed', async () => {
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.accounts.insert(anAccount({ id: 'acc_huawei', name: '深圳华为技术有限公司', domains: ['huawei.com'] }));
+      await uow.contacts.insert(aContact({ id: 'con_jose', name: 'José García', emails: ['pepe@acme.com'] }));
+      await uow.contacts.insert(aContact({ id: 'con_wang', name: '王芳', emails: [] }));
+    });
+    await first.close();
+    await undoVersion10();
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 10');
+    expect(await engine().query("SELECT entity_id FROM search_terms WHERE term = 'jose'")).toEqual([{ entity_id: 'con_jose' }]);
+    const upgraded = await engine().open();
+    const search = async (text: string) => {
+      const found = await upgraded.read((uow) => uow.search.customers({ words: text.split(' '), limit: 10 }));
+      return [...found.contacts, ...found.accounts].map((record) => record.id);
+    };
+    const before = { jose: await search('jose'), pepe: await search('pepe'), wang: await search('王'), huawei: await search('华为'), domain: await search('huawei') };
+    await upgraded.transaction((uow) => uow.contacts.insert(aContact({ id: 'con_wei', name: '王伟', emails: [] })));
+    const after = await search('王');
+    await upgraded.close();
+    expect(before).toEqual({ jose: ['con_jose'], pepe: ['con_jose'], wang: ['con_wang'], huawei: ['acc_huawei'], domain: ['acc_huawei'] });
+    expect(after).toEqual(['con_wei', 'con_wang']);
+    expect(await engine().query("SELECT COUNT(*) AS n FROM schema_migrations WHERE version = 10 AND name = 'search by text index'")).toEqual([{ n: engine().kind === 'postgres' ? '1' : 1 }]);
+  });
+
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {
     const first = await engine().open();
     await first.transaction(async (uow) => {
@@ -170,7 +220,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
-    await undoVersions5To9();
+    await undoVersions5To10();
     await undoVersion4({ keepStageTimes: true });
     await undoVersion3();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 3');
@@ -190,7 +240,7 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     await first.close();
     // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
-    await undoVersions5To9();
+    await undoVersions5To10();
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
     await undoVersion4({ keepStageTimes: false });
@@ -213,7 +263,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
-    await undoVersions5To9();
+    await undoVersions5To10();
     await undoVersion4({ keepStageTimes: true });
     await engine().query('DELETE FROM schema_migrations WHERE version >= 4');
     const upgraded = await engine().open();

@@ -1,5 +1,6 @@
 import { MAX_AMOUNT_MINOR } from '@rapport/core';
 import { aContact, aDeal } from '@rapport/core/testing';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { SqlStore } from '../sql-store.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
@@ -54,5 +55,37 @@ describe.skipIf(!adminUrl)('PostgreSQL store specifics', () => {
     const [total] = await store.read((uow) => uow.aggregates.stageTotals({ pipelineId: aDeal().pipelineId }));
     expect(total).toEqual({ stageId: 'lead', currency: 'KRW', count: 901, amountMinor: 901 * MAX_AMOUNT_MINOR, weightedMinor: 901 * MAX_AMOUNT_MINOR });
     expect(901 * MAX_AMOUNT_MINOR).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('refuses to upgrade, saying what to run, when the role may not add the pg_trgm extension, and changes nothing', async () => {
+    const target = await createTestDatabase(adminUrl ?? '', { prefix: 'rapport_pg_no_extension' });
+    const role = `${target.name.slice(0, 40)}_app`;
+    const admin = async (url: string, statement: string): Promise<unknown[]> => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(statement)).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    // A role that may create tables in the schema but nothing in the database itself (so no extension).
+    await admin(adminUrl ?? '', `CREATE ROLE ${role} LOGIN PASSWORD 'app'`);
+    try {
+      await admin(target.url, `GRANT USAGE, CREATE ON SCHEMA public TO ${role}`);
+      const url = new URL(target.url);
+      url.username = role;
+      url.password = 'app';
+      const refusal = await createPostgresStore({ url: url.toString(), poolSize: 1 }).then(
+        async (opened) => opened.close(),
+        (error: unknown) => error,
+      );
+      expect(refusal).toMatchObject({ name: 'CrmError', code: 'unavailable', details: { extension: 'pg_trgm' } });
+      expect((refusal as Error).message).toMatch(/CREATE EXTENSION pg_trgm.*Nothing was changed/);
+      expect(await admin(target.url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).toEqual([]);
+    } finally {
+      await target.drop();
+      await admin(adminUrl ?? '', `DROP ROLE ${role}`);
+    }
   });
 });

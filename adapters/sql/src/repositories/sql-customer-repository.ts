@@ -1,10 +1,10 @@
-import { sortKey, type CrmError } from '@rapport/core';
+import type { CrmError } from '@rapport/core';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { SqlContext } from '../context.js';
 import type { AccountDomainsTable, AccountsTable, ContactEmailsTable, ContactsTable, Database } from '../database.js';
 import type { Engine } from '../engine.js';
 import { expectInserted } from '../errors.js';
-import { removeSearchTerms, replaceSearchTerms, type SearchEntityKind } from '../search-index.js';
+import { removeSearchEntry, replaceSearchEntry, searchDocument, type SearchEntityKind } from '../search-index.js';
 import { affected } from '../sql-paging.js';
 
 interface CustomerRecord {
@@ -19,7 +19,7 @@ type ClaimTable = AccountDomainsTable | ContactEmailsTable;
 /**
  * How one kind of customer record is stored: its own table; the unique keys it claims (an
  * account's web domains, a contact's email addresses) as rows of a claims table, keyed by
- * `key` and pointing back through `holder`; its words in `search_terms` under `kind`.
+ * `key` and pointing back through `holder`; its search terms in `search_entries` under `kind`.
  */
 export interface CustomerTables<T extends CustomerRecord, Row extends CustomerTable> {
   readonly table: 'accounts' | 'contacts';
@@ -92,7 +92,7 @@ export class SqlCustomerRepository<T extends CustomerRecord, Row extends Custome
   async delete(id: string): Promise<void> {
     await this.ctx.atomic(async (db) => {
       await db.deleteFrom(this.tables.claims.table).where(this.tables.claims.holder, '=', id).execute();
-      await removeSearchTerms(db, this.tables.kind, id);
+      await removeSearchEntry(db, this.tables.kind, id);
       await db.deleteFrom(this.tables.table).where('id', '=', id).execute();
     });
   }
@@ -126,6 +126,6 @@ export class SqlCustomerRepository<T extends CustomerRecord, Row extends Custome
         throw claims.taken(holder?.key ?? keys.join(', '), holder?.holder ?? 'unknown');
       }
     }
-    await replaceSearchTerms(db, this.tables.kind, record.id, sortKey(record.name), this.tables.searchTerms(record));
+    await replaceSearchEntry(db, searchDocument(this.tables.kind, record.id, record.name, this.tables.searchTerms(record)));
   }
 }

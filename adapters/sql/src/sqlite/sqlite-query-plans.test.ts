@@ -31,7 +31,8 @@ describe('SQLite query plans', () => {
   };
 
   const cases: Array<[string, string, string]> = [
-    ['a search word', "SELECT entity_id FROM search_terms WHERE entity_kind = 'contact' AND term >= 'ann' AND term < 'ann\u{10FFFF}'", 'search_terms USING'],
+    ['a search word', `SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH '"ann"*'`, 'search_entries_fts VIRTUAL TABLE INDEX'],
+    ['a search match’s entry', 'SELECT entity_kind, entity_id, sort_key FROM search_entries WHERE id = ?', 'INTEGER PRIMARY KEY'],
     ['a page of contacts by name', 'SELECT * FROM contacts WHERE (sort_key, id) > (?, ?) ORDER BY sort_key, id LIMIT 51', 'contacts_by_name'],
     ['a page of one owner’s accounts', 'SELECT * FROM accounts WHERE owner_id IN (?) AND (sort_key, id) > (?, ?) ORDER BY sort_key, id LIMIT 51', 'accounts_by_owner'],
     ['contacts by canonical address', 'SELECT contact_id FROM contact_emails WHERE canonical IN (?)', 'contact_emails_by_canonical'],
@@ -65,7 +66,7 @@ describe('SQLite query plans', () => {
   it.each(cases)('answers %s from an index', (_what, query, index) => {
     const detail = plan(query);
     expect(detail).toContain(index);
-    expect(detail).not.toMatch(/SCAN (contacts|accounts|activities|events|reminders|deals|search_terms|contact_emails|stage_changes)\b(?! USING)/);
+    expect(detail).not.toMatch(/SCAN (contacts|accounts|activities|events|reminders|deals|search_entries|contact_emails|stage_changes)\b(?! USING)/);
     expect(detail).not.toContain('USE TEMP B-TREE FOR ORDER BY');
   });
 });

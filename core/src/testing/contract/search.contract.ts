@@ -48,10 +48,15 @@ export function describeSearchContract({ write, read }: ContractContext): void {
       const jose = aContact({ name: 'José García' });
       const zoe = aContact({ name: 'ZOË Ångström' });
       const emoji = aContact({ name: '🦄 Unicorn Müller' });
+      const wang = aContact({ name: '王芳' });
       await write(async (uow) => {
         await uow.accounts.insert(huawei);
-        for (const c of [jose, zoe, emoji]) await uow.contacts.insert(c);
+        for (const c of [jose, zoe, emoji, wang]) await uow.contacts.insert(c);
       });
+      // One character is a whole family name in Chinese: search starts from the first one.
+      expect((await search('王')).contacts).toEqual([wang.id]);
+      expect((await search('芳')).contacts).toEqual([wang.id]);
+      expect((await search('为')).accounts).toEqual([huawei.id]);
       expect((await search('华为')).accounts).toEqual([huawei.id]);
       expect((await search('深圳')).accounts).toEqual([huawei.id]);
       expect((await search('有限公司')).accounts).toEqual([huawei.id]);

@@ -31,7 +31,9 @@ const ACCOUNTS: Record<'full' | 'small', number> = { full: 2000, small: 100 };
  * several languages and scripts, and a year of deals, activities, reminders, campaigns and
  * monthly quotas ending at `now`. Everything goes through the core services with a clock walked through the year,
  * so events, stage history, versions and permissions are as real as a year of use; the writes
- * land in about a dozen transactions (a tenth of the year each), not one per change. The same
+ * land in about a dozen transactions (a tenth of the year each), not one per change. On a store
+ * that writes in bulk (the SQL stores' `insertMany`) the year's activities and their events are
+ * written at the end in multi-row inserts instead, as the activity service would have logged them. The same
  * `now` gives the same names, amounts and stages (and ids); access token secrets are new each time.
  * `small` (about 100 accounts) is for tests.
  */

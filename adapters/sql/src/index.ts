@@ -3,3 +3,4 @@ export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-stor
 export { createPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
 export { SCHEMA_VERSION } from './migrations/migrate.js';
 export type { SqlStore } from './sql-store.js';
+export type { BulkInsertStore, BulkRecords } from './bulk-insert.js';

@@ -3,11 +3,12 @@ import type { Kysely } from 'kysely';
 import { directContext, transactionContext } from './context.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
+import { insertRecords, type BulkInsertStore, type BulkRecords } from './bulk-insert.js';
 import { toStoreError } from './errors.js';
 import { createSqlUnitOfWork } from './unit-of-work.js';
 
 /** A Store on SQLite or PostgreSQL, with the analytics capability. Made by createSqliteStore, createPostgresStore or openStore. */
-export class SqlStore implements AnalyticsStore {
+export class SqlStore implements AnalyticsStore, BulkInsertStore {
   private closed = false;
 
   constructor(
@@ -32,6 +33,15 @@ export class SqlStore implements AnalyticsStore {
     this.ensureOpen();
     try {
       return await work(createSqlUnitOfWork(directContext(this.db, this.engine)));
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async insertMany(records: BulkRecords): Promise<void> {
+    this.ensureOpen();
+    try {
+      await this.db.transaction().execute((trx) => insertRecords(trx, this.engine, records));
     } catch (error) {
       throw toStoreError(error);
     }

@@ -1,4 +1,4 @@
-import type { ActivityType, Surface } from '@rapport/core';
+import type { ActivityInput, ActivityType, Surface } from '@rapport/core';
 import { CALL_NOTES, CHATS, DEAL_MOMENTS, INBOUND_SUBJECTS, MEETING_SUBJECTS, NOTES, OUTBOUND_SUBJECTS } from './activity-texts.js';
 import { managerOf, SELLER_DOMAIN, type CastMember } from './cast.js';
 import type { DealEvent } from './deal-script.js';
@@ -8,16 +8,6 @@ import type { Random } from './random.js';
 import { idOf } from './refs.js';
 import { after, atWork, DAY, HOUR, MINUTE, type Timeline } from './timeline.js';
 
-interface Logged {
-  at: number;
-  author: CastMember;
-  type: ActivityType;
-  subject: string;
-  body: string | null;
-  account: AccountPlan;
-  contact: ContactPlan | null;
-  deal: DealPlan | null;
-}
 
 const SURFACES: Record<ActivityType, ReadonlyArray<readonly [Surface, number]>> = {
   email: [['gmail', 1]],
@@ -27,8 +17,32 @@ const SURFACES: Record<ActivityType, ReadonlyArray<readonly [Surface, number]>> 
   chat: [['slack', 1]],
 };
 
-/** Plans the emails, calls, meetings and notes of the year, and the steps logging them. */
-export function planActivities(random: Random, timeline: Timeline, accounts: readonly AccountPlan[], deals: readonly DealPlan[]): void {
+/** One activity of the demo, planned: who logs it, when, from where, and what it says. */
+export interface PlannedActivity {
+  /** When it is logged (its createdAt); it happened a little earlier, at `occurredAt`. */
+  at: number;
+  occurredAt: number;
+  author: CastMember;
+  surface: Surface;
+  type: ActivityType;
+  subject: string;
+  body: string | null;
+  account: AccountPlan;
+  contact: ContactPlan | null;
+  deal: DealPlan | null;
+  externalId: string | null;
+  participants: string[];
+}
+
+/** What an activity is about, before the details drawn when it is planned. */
+type Logged = Omit<PlannedActivity, 'occurredAt' | 'surface' | 'externalId' | 'participants'>;
+
+/**
+ * Plans the emails, calls, meetings and notes of the year, in time order; none after the
+ * timeline's end. `scheduleActivities` logs them through the service, or a seed writes them at once.
+ */
+export function planActivities(random: Random, timeline: Timeline, accounts: readonly AccountPlan[], deals: readonly DealPlan[]): PlannedActivity[] {
+  const planned: PlannedActivity[] = [];
   let serial = 0;
   const schedule = (item: Logged): void => {
     serial += 1;
@@ -42,23 +56,36 @@ export function planActivities(random: Random, timeline: Timeline, accounts: rea
     const participants = item.type === 'email' || item.type === 'meeting' ? [...(contactEmail ? [contactEmail] : []), item.author.email] : [];
     const occurredAt = item.at - random.between(item.type === 'email' ? 1 : 0, item.type === 'email' ? 90 : 30) * MINUTE;
     const surface = random.weighted(SURFACES[item.type]);
-    timeline.add(item.at, async (ctx) => {
-      await ctx.services.activities.log(ctx.as(item.author, surface), {
-        type: item.type,
-        subject,
-        body: item.body,
-        occurredAt: new Date(occurredAt).toISOString(),
-        contactId: item.contact ? idOf(item.contact, 'contact') : null,
-        accountId: idOf(item.account, 'account'),
-        dealId: item.deal ? idOf(item.deal, 'deal') : null,
-        externalId,
-        participants,
-      });
-      ctx.count('activities');
-    });
+    if (item.at <= timeline.end) planned.push({ ...item, subject, occurredAt, surface, externalId, participants });
   };
   for (const deal of deals) planDealActivities(random, timeline.end, deal, schedule);
   for (const account of accounts) planAccountActivities(random, timeline.end, account, schedule);
+  return planned.sort((a, b) => a.at - b.at);
+}
+
+/** What the activity service is asked to log for a planned activity. */
+export function activityInput(item: PlannedActivity): ActivityInput {
+  return {
+    type: item.type,
+    subject: item.subject,
+    body: item.body,
+    occurredAt: new Date(item.occurredAt).toISOString(),
+    contactId: item.contact ? idOf(item.contact, 'contact') : null,
+    accountId: idOf(item.account, 'account'),
+    dealId: item.deal ? idOf(item.deal, 'deal') : null,
+    externalId: item.externalId,
+    participants: item.participants,
+  };
+}
+
+/** Plans the steps logging each activity through the activity service, one by one. */
+export function scheduleActivities(timeline: Timeline, planned: readonly PlannedActivity[]): void {
+  for (const item of planned) {
+    timeline.add(item.at, async (ctx) => {
+      await ctx.services.activities.log(ctx.as(item.author, item.surface), activityInput(item));
+      ctx.count('activities');
+    });
+  }
 }
 
 const MOMENT_OF: Partial<Record<DealEvent['kind'], string>> = { win: 'won', lose: 'lost', suspend: 'suspended', reactivate: 'reactivated', reopen: 'reopened' };

@@ -1,10 +1,10 @@
-import { createServices, CrmError, DEFAULT_STAGES, foldText, ManualClock, MemoryStore, SequentialIds, type Account, type Contact, type Deal, type Page, type Services, type StageChange, type AnalyticsStore } from '@rapport/core';
+import { createServices, CrmError, DEFAULT_STAGES, foldText, ManualClock, MemoryStore, SequentialIds, type Account, type Contact, type Deal, type Services, type StageChange, type AnalyticsStore } from '@rapport/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allItems } from '../testing/all-pages.js';
 import { seedDemo, type DemoSeedResult } from './seed-demo.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const DAY = 86_400_000;
-
 interface Seeded {
   store: AnalyticsStore;
   services: Services;
@@ -15,30 +15,19 @@ interface Seeded {
   history: StageChange[];
 }
 
-async function all<T>(list: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await list(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
 async function seed(): Promise<Seeded> {
   const store = new MemoryStore();
   const result = await seedDemo({ store, now: NOW }, { size: 'small' });
   const services = createServices({ store, clock: new ManualClock(NOW), ids: new SequentialIds() });
   return store.read(async (uow) => {
-    const deals = await all((cursor) => uow.deals.list({}, { limit: 200, cursor }));
+    const deals = await allItems((cursor) => uow.deals.list({}, { limit: 200, cursor }));
     const history = (await Promise.all(deals.map((d) => uow.deals.stageHistory(d.id)))).flat();
     return {
       store,
       services,
       result,
-      accounts: await all((cursor) => uow.accounts.list({}, { limit: 200, cursor })),
-      contacts: await all((cursor) => uow.contacts.list({}, { limit: 200, cursor })),
+      accounts: await allItems((cursor) => uow.accounts.list({}, { limit: 200, cursor })),
+      contacts: await allItems((cursor) => uow.contacts.list({}, { limit: 200, cursor })),
       deals,
       history,
     };

@@ -3,7 +3,7 @@ import { BatchedStore } from './batched-store.js';
 import { CAST, TEAM_NAMES, type Staff, type TeamKey } from './cast.js';
 import { planAccounts } from './plan-accounts.js';
 import { planCampaigns } from './plan-campaigns.js';
-import { planActivities } from './plan-activities.js';
+import { planActivities, scheduleActivities } from './plan-activities.js';
 import { planDeals } from './plan-deals.js';
 import { planReminders } from './plan-reminders.js';
 import { planTargets } from './plan-targets.js';
@@ -11,6 +11,7 @@ import { Random } from './random.js';
 import { scheduleDeals } from './schedule-deals.js';
 import { SeededIds } from './seeded-ids.js';
 import { contextFor, DAY, MINUTE, Timeline } from './timeline.js';
+import { activityRecords, bulkInsertOf } from './write-activities.js';
 
 export interface DemoSeedResult {
   users: Array<{ id: string; name: string; email: string; role: 'rep' | 'manager' | 'admin'; team: string | null; token: string }>;
@@ -30,7 +31,9 @@ const ACCOUNTS: Record<'full' | 'small', number> = { full: 2000, small: 100 };
  * several languages and scripts, and a year of deals, activities, reminders, campaigns and
  * monthly quotas ending at `now`. Everything goes through the core services with a clock walked through the year,
  * so events, stage history, versions and permissions are as real as a year of use; the writes
- * land in about a dozen transactions (a tenth of the year each), not one per change. The same
+ * land in about a dozen transactions (a tenth of the year each), not one per change. On a store
+ * that writes in bulk (the SQL stores' `insertMany`) the year's activities and their events are
+ * written at the end in multi-row inserts instead, as the activity service would have logged them. The same
  * `now` gives the same names, amounts and stages (and ids); access token secrets are new each time.
  * `small` (about 100 accounts) is for tests.
  */
@@ -56,7 +59,9 @@ export async function seedDemo(
   const accounts = planAccounts(random.fork(), timeline, ACCOUNTS[size]);
   const deals = planDeals(random.fork(), timeline, accounts, { ids: pipeline.stages.map((s) => s.id) });
   scheduleDeals(random.fork(), timeline, deals);
-  planActivities(random.fork(), timeline, accounts, deals);
+  const activities = planActivities(random.fork(), timeline, accounts, deals);
+  const bulk = bulkInsertOf(deps.store);
+  if (!bulk) scheduleActivities(timeline, activities);
   planReminders(random.fork(), timeline, accounts, deals);
   planCampaigns(random.fork(), timeline, deals);
   planTargets(timeline, deals);
@@ -67,6 +72,11 @@ export async function seedDemo(
     batch: (work) => store.batch(work),
     progress: (done, total) => deps.logger?.info('Seeding the demo company', { done, total }),
   });
+  if (bulk) {
+    // Written at once, after the records they link to: nothing the services do reads them.
+    await bulk.insertMany(activityRecords(activities, staff, random.fork()));
+    counts.activities = activities.length;
+  }
   for (const deal of deals) counts[`deals.${deal.outcome.status}`] = (counts[`deals.${deal.outcome.status}`] ?? 0) + 1;
 
   clock.set(deps.now);

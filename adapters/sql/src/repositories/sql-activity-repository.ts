@@ -6,7 +6,8 @@ import type { ActivitiesTable } from '../database.js';
 import type { Engine } from '../engine.js';
 import { affected, afterKeyset, linkedToAny, matchesNothing, pageOfRows } from '../sql-paging.js';
 
-const toRow = (a: Activity, engine: Engine): Insertable<ActivitiesTable> => ({
+/** An activity as its row (also what a bulk insert writes). */
+export const activityRow = (a: Activity, engine: Engine): Insertable<ActivitiesTable> => ({
   id: a.id,
   type: a.type,
   subject: a.subject,
@@ -69,7 +70,7 @@ export class SqlActivityRepository implements ActivityRepository {
   async insert(activity: Activity): Promise<void> {
     const result = await this.ctx.db
       .insertInto('activities')
-      .values(toRow(activity, this.ctx.engine))
+      .values(activityRow(activity, this.ctx.engine))
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0) return;

@@ -1,5 +1,5 @@
 import { readCursor, type CrmEvent, type EntityType, type EventFilter, type EventRepository, type Page, type PageRequest, type Surface } from '@rapport/core';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { SqlContext } from '../context.js';
 import type { EventsTable } from '../database.js';
 import type { Engine } from '../engine.js';
@@ -18,6 +18,19 @@ export const toEvent = (row: Selectable<EventsTable>, engine: Engine): CrmEvent 
   at: row.at,
 });
 
+/** An event as its row (also what a bulk insert writes). */
+export const eventRow = (event: CrmEvent, engine: Engine): Insertable<EventsTable> => ({
+  id: event.id,
+  type: event.type,
+  entity_type: event.entityType,
+  entity_id: event.entityId,
+  actor_id: event.actorId,
+  surface: event.surface,
+  before: engine.nullableJson(event.before),
+  after: engine.nullableJson(event.after),
+  at: event.at,
+});
+
 export class SqlEventRepository implements EventRepository {
   constructor(private readonly ctx: SqlContext) {}
 
@@ -25,17 +38,7 @@ export class SqlEventRepository implements EventRepository {
     const { engine } = this.ctx;
     const result = await this.ctx.db
       .insertInto('events')
-      .values({
-        id: event.id,
-        type: event.type,
-        entity_type: event.entityType,
-        entity_id: event.entityId,
-        actor_id: event.actorId,
-        surface: event.surface,
-        before: engine.nullableJson(event.before),
-        after: engine.nullableJson(event.after),
-        at: event.at,
-      })
+      .values(eventRow(event, engine))
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     expectInserted(result, 'event', event.id);

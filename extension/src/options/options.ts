@@ -34,6 +34,7 @@ async function load(): Promise<void> {
   $('localEmail').value = s.localEmail;
   $<HTMLTextAreaElement>('neverLog').value = s.neverLog.join('\n');
   showMode();
+  $<HTMLFieldSetElement>('settings').disabled = false;
 }
 
 /** Asks for the hub's origin (from the click, as browsers require) and checks the token against it. */

@@ -39,8 +39,19 @@ export async function accountOrders(ctx: SqlContext, filter: { asOf: string }): 
   if (ahead.length === 0) return foldOrders(totals);
   const aheadIds = new Set(ahead.map((r) => r.account_id));
   const exact = await inChunks(ctx, [...aheadIds], (ids) => exactOrders(ctx, filter.asOf, ids));
-  const rows = [...totals.filter((r) => !aheadIds.has(r.account_id)), ...exact];
-  return foldOrders(rows.sort((a, b) => compare(a.account_id, b.account_id) || compare(a.currency, b.currency)));
+  const byKey = (a: OrderRow, b: OrderRow): number => compare(a.account_id, b.account_id) || compare(a.currency, b.currency);
+  return foldOrders(mergeSorted(totals.filter((r) => !aheadIds.has(r.account_id)), exact.sort(byKey), byKey));
+}
+
+/** Two lists each sorted by `order`, merged into one (the totals are read in key order: no need to sort them again). */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(order(b[j] as T, a[i] as T) < 0 ? (b[j++] as T) : (a[i++] as T));
+  while (i < a.length) merged.push(a[i++] as T);
+  while (j < b.length) merged.push(b[j++] as T);
+  return merged;
 }
 
 /** The same rows added up from these accounts' won deals (deals_won_by_account). */

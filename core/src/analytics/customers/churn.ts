@@ -1,5 +1,6 @@
 import type { RfmScores } from './rfm.js';
 import { DAY_MS } from '../stages/stage-times.js';
+import { instantMs } from './ranking.js';
 
 /**
  * Churn warnings. A valuable account (monetary or frequency score ≥ 4) is a churn risk when it
@@ -21,7 +22,7 @@ export const CHURN_MIN_TOUCHES = 3;
 export const CHURN_MIN_SILENCE_DAYS = 14;
 export const CHURN_MIN_ORDERS = 2;
 
-export const epochSeconds = (instant: string): number => Math.floor(Date.parse(instant) / 1000);
+export const epochSeconds = (instant: string): number => Math.floor(instantMs(instant) / 1000);
 
 export const isValuable = (s: RfmScores): boolean => s.monetary >= VALUABLE.minMonetary || s.frequency >= VALUABLE.minFrequency;
 

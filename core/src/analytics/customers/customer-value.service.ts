@@ -3,13 +3,15 @@ import { invalidInput } from '../../shared/errors.js';
 import { compareCodePoints } from '../../shared/text.js';
 import { parseInput } from '../../shared/validate.js';
 import type { AnalyticsUnitOfWork } from '../../store/store.port.js';
+import type { AccountOrders } from '../report-queries.port.js';
 import { resolveScope, type ReportScope } from '../scope/report-scope.js';
 import { churnFactorPercent, settingsByOwner } from '../settings/analytics-settings.js';
+import type { AnalyticsSettings } from '../settings/analytics-settings.schema.js';
 import { DAY_MS } from '../stages/stage-times.js';
-import { byValue, byWorth, scoredAccounts, withTouches, type AccountValue } from './account-values.js';
-import { churnReasons, churnRule, isValuable, usualIntervalDays } from './churn.js';
-import { Segment, type AccountValueView, type ChurnRisks, type SegmentsReport } from './customer-value.schema.js';
-import { SEGMENT_RULES, segmentOf } from './rfm.js';
+import { byValue, scoredAccounts, worthOrder, valueAt, withTouches, type AccountValue, type ScoredAccounts } from './account-values.js';
+import { churnReasons, churnRule, isValuable, usualIntervalDays, type ChurnReason } from './churn.js';
+import { Segment, type AccountValueView, type ChurnRisks, type SegmentSummary, type SegmentsReport } from './customer-value.schema.js';
+import { SEGMENT_RULES, segmentIndex, segmentOf } from './rfm.js';
 
 export const MAX_ACCOUNTS = 500;
 
@@ -18,12 +20,31 @@ function checkLimit(limit: number): number {
   return limit;
 }
 
-/** Every buying account scored against the whole company, then narrowed to the scope (by account owner). */
-async function valuesInScope(uow: AnalyticsUnitOfWork, scope: ReportScope, asOf: string): Promise<AccountValue[]> {
-  const all = scoredAccounts(await uow.analytics.accountOrders({ asOf }), asOf);
-  if (!scope.ownerIds) return all;
-  const owners = new Set(scope.ownerIds);
-  return all.filter((v) => owners.has(v.ownerId));
+/** Every buying account scored against the whole company, with those of the scope (by account owner) marked. */
+async function valuesInScope(uow: AnalyticsUnitOfWork, scope: ReportScope, asOf: string): Promise<ScoredAccounts> {
+  return scoredAccounts(await uow.analytics.accountOrders({ asOf }), asOf, scope.ownerIds ?? null);
+}
+
+/** Each segment's accounts, orders and money over the scope, in one pass in account order. */
+function segmentSummaries(scored: ScoredAccounts): { summaries: SegmentSummary[]; segmentOfEach: Uint8Array } {
+  const { orders, recency, frequency, monetary, inScope } = scored;
+  const totals = SEGMENT_RULES.map(() => ({ accounts: 0, orders: 0, paid: new Map<string, number>() }));
+  const segmentOfEach = new Uint8Array(orders.length);
+  for (const i of inScope) {
+    const s = segmentIndex(recency[i] as number, frequency[i] as number, monetary[i] as number);
+    segmentOfEach[i] = s;
+    const total = totals[s] as (typeof totals)[number];
+    const o = orders[i] as AccountOrders;
+    total.accounts += 1;
+    total.orders += o.orders;
+    for (const c of o.byCurrency) total.paid.set(c.currency, (total.paid.get(c.currency) ?? 0) + c.amountMinor);
+  }
+  const summaries = SEGMENT_RULES.map(({ segment, rule }, s) => {
+    const total = totals[s] as (typeof totals)[number];
+    const byCurrency = [...total.paid].sort(([a], [b]) => compareCodePoints(a, b)).map(([currency, amountMinor]) => ({ currency, amountMinor }));
+    return { segment, rule, accounts: total.accounts, orders: total.orders, byCurrency };
+  });
+  return { summaries, segmentOfEach };
 }
 
 async function views(uow: AnalyticsUnitOfWork, values: readonly AccountValue[]): Promise<AccountValueView[]> {
@@ -63,22 +84,14 @@ export class CustomerValueService {
     const asOf = this.deps.clock.now().toISOString();
     return this.deps.store.read(async (uow) => {
       const scope = await resolveScope(uow, actor.user, query.scope);
-      const values = await valuesInScope(uow, scope, asOf);
-      const segments = SEGMENT_RULES.map(({ segment: name, rule }) => {
-        const members = values.filter((v) => segmentOf(v) === name);
-        const paid = new Map<string, number>();
-        for (const v of members) for (const c of v.byCurrency) paid.set(c.currency, (paid.get(c.currency) ?? 0) + c.amountMinor);
-        return {
-          segment: name,
-          rule,
-          accounts: members.length,
-          orders: members.reduce((n, v) => n + v.orders, 0),
-          byCurrency: [...paid].sort(([a], [b]) => compareCodePoints(a, b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
-        };
-      });
+      const scored = await valuesInScope(uow, scope, asOf);
+      const { summaries: segments, segmentOfEach } = segmentSummaries(scored);
       let accounts: AccountValueView[] = [];
       if (segment) {
-        const listed = values.filter((v) => segmentOf(v) === segment).sort(byValue).slice(0, limit);
+        const wanted = SEGMENT_RULES.findIndex((r) => r.segment === segment);
+        const members: AccountValue[] = [];
+        for (const i of scored.inScope) if (segmentOfEach[i] === wanted) members.push(valueAt(scored, i));
+        const listed = members.sort(byValue).slice(0, limit);
         const touches = await uow.analytics.accountTouches({ asOf, accountIds: listed.map((v) => v.accountId) });
         accounts = await views(uow, withTouches(listed, touches));
       }
@@ -93,17 +106,28 @@ export class CustomerValueService {
     return this.deps.store.read(async (uow) => {
       const scope = await resolveScope(uow, actor.user, query.scope);
       const settings = await settingsByOwner(uow);
-      const valuable = (await valuesInScope(uow, scope, asOf)).filter(isValuable);
-      const touched = withTouches(valuable, await uow.analytics.accountTouches({ asOf, accountIds: valuable.map((v) => v.accountId) }));
-      const owners = new Map((await uow.users.getMany([...new Set(touched.map((v) => v.ownerId))])).map((u) => [u.id, u]));
-      const risky = touched
-        .map((value) => {
+      const scored = await valuesInScope(uow, scope, asOf);
+      const valuable: number[] = [];
+      const scores = { recency: 0, frequency: 0, monetary: 0 };
+      for (const i of scored.inScope) {
+        scores.frequency = scored.frequency[i] as number;
+        scores.monetary = scored.monetary[i] as number;
+        if (isValuable(scores)) valuable.push(i);
+      }
+      const owners = new Map((await uow.users.getMany([...new Set(valuable.map((i) => (scored.orders[i] as AccountOrders).ownerId))])).map((u) => [u.id, u]));
+      // The most valuable first, their touches read a batch at a time, until `limit` of them are at risk.
+      const ordered = worthOrder(scored, valuable);
+      const risky: Array<{ value: AccountValue; sensitivity: AnalyticsSettings['churnSensitivity']; reasons: ChurnReason[] }> = [];
+      for (let from = 0, batch = Math.max(4 * limit, 250); risky.length < limit && from < ordered.length; from += batch, batch *= 2) {
+        const values = ordered.slice(from, from + batch).map((i) => valueAt(scored, i));
+        const touches = await uow.analytics.accountTouches({ asOf, accountIds: values.map((v) => v.accountId) });
+        for (const value of withTouches(values, touches)) {
           const team = settings.of(owners.get(value.ownerId));
-          return { value, sensitivity: team.churnSensitivity, reasons: churnReasons(value, asOf, churnRule(churnFactorPercent(team))) };
-        })
-        .filter((r) => r.reasons.length > 0)
-        .sort((a, b) => byWorth(a.value, b.value))
-        .slice(0, limit);
+          const reasons = churnReasons(value, asOf, churnRule(churnFactorPercent(team)));
+          if (reasons.length > 0) risky.push({ value, sensitivity: team.churnSensitivity, reasons });
+          if (risky.length === limit) break;
+        }
+      }
       const shown = await views(uow, risky.map((r) => r.value));
       const days = (instant: string): number => Math.floor((now.getTime() - Date.parse(instant)) / DAY_MS);
       return {

@@ -1,5 +1,6 @@
 import type { Segment } from './customer-value.schema.js';
 import { DAY_MS } from '../stages/stage-times.js';
+import { instantMs, rankNumbers } from './ranking.js';
 
 /**
  * RFM scoring. Each account with won deals gets three scores from 1 to 5:
@@ -18,6 +19,7 @@ export const rfmScore = (rank: number, n: number): number => (n <= 1 ? 1 : Math.
 
 /** SQL RANK() over ascending values: for each value, 1 + how many values are strictly smaller. */
 export function ranks(values: ReadonlyArray<number | string>): number[] {
+  if (values.every((v) => typeof v === 'number')) return Array.from(rankNumbers(values as readonly number[]));
   const order = values.map((_, i) => i).sort((a, b) => {
     const x = values[a] as number | string;
     const y = values[b] as number | string;
@@ -47,8 +49,17 @@ export const RECENCY_BUCKETS: ReadonlyArray<{ maxDays: number; score: number }> 
 
 /** The recency score of an order placed at `lastOrderAt`, seen at `asOf` (an order in the future counts as today's). */
 export function recencyScore(lastOrderAt: string, asOf: string): number {
-  const days = Math.max(0, (Date.parse(asOf) - Date.parse(lastOrderAt)) / DAY_MS);
-  return RECENCY_BUCKETS.find((b) => days <= b.maxDays)?.score ?? 1;
+  return recencyScorer(asOf)(lastOrderAt);
+}
+
+/** recencyScore at one `asOf`, for many orders: the bucket limits are worked out once. */
+function recencyScorer(asOf: string): (lastOrderAt: string) => number {
+  const now = instantMs(asOf);
+  return (lastOrderAt) => {
+    const days = Math.max(0, (now - instantMs(lastOrderAt)) / DAY_MS);
+    for (const b of RECENCY_BUCKETS) if (days <= b.maxDays) return b.score;
+    return 1;
+  };
 }
 
 /** An account's three scores, each 1–5. */
@@ -81,24 +92,59 @@ export interface RfmInput {
   byCurrency: ReadonlyArray<{ currency: string; amountMinor: number }>;
 }
 
+/** Scores of many accounts, one typed array per score, lined up with the accounts. */
+export interface ScoreColumns {
+  recency: Uint8Array;
+  frequency: Uint8Array;
+  monetary: Uint8Array;
+}
+
+/** Scores every buying account at `asOf` (frequency and monetary against all the others), as columns. */
+export function scoreColumns(accounts: readonly RfmInput[], asOf: string): ScoreColumns {
+  const n = accounts.length;
+  const recency = new Uint8Array(n);
+  const frequency = new Uint8Array(n);
+  const monetary = new Uint8Array(n).fill(1);
+  const orders = new Float64Array(n);
+  const recencyOf = recencyScorer(asOf);
+  // Per currency, the accounts paying in it and what each paid.
+  const payers = new Map<string, { index: number[]; amount: number[] }>();
+  for (let i = 0; i < n; i += 1) {
+    const a = accounts[i] as RfmInput;
+    orders[i] = a.orders;
+    recency[i] = recencyOf(a.lastOrderAt);
+    for (const paid of a.byCurrency) {
+      let inCurrency = payers.get(paid.currency);
+      if (!inCurrency) payers.set(paid.currency, (inCurrency = { index: [], amount: [] }));
+      inCurrency.index.push(i);
+      inCurrency.amount.push(paid.amountMinor);
+    }
+  }
+  const frequencyRank = rankNumbers(orders);
+  for (let i = 0; i < n; i += 1) frequency[i] = rfmScore(frequencyRank[i] as number, n);
+  for (const { index, amount } of payers.values()) {
+    const rank = rankNumbers(amount);
+    for (let j = 0; j < index.length; j += 1) {
+      const i = index[j] as number;
+      const score = rfmScore(rank[j] as number, index.length);
+      if (score > (monetary[i] as number)) monetary[i] = score;
+    }
+  }
+  return { recency, frequency, monetary };
+}
+
 /** Scores every buying account at `asOf` (frequency and monetary against all the others); the result lines up with the input. */
 export function scoreAccounts(accounts: readonly RfmInput[], asOf: string): RfmScores[] {
-  const n = accounts.length;
-  const frequency = ranks(accounts.map((a) => a.orders));
-  const monetary = new Array<number>(n).fill(1);
-  const payers = new Map<string, Array<{ index: number; amount: number }>>();
-  accounts.forEach((a, index) => {
-    for (const paid of a.byCurrency) {
-      const list = payers.get(paid.currency) ?? [];
-      list.push({ index, amount: paid.amountMinor });
-      payers.set(paid.currency, list);
-    }
-  });
-  for (const inCurrency of payers.values()) {
-    const rank = ranks(inCurrency.map((p) => p.amount));
-    inCurrency.forEach((p, i) => {
-      monetary[p.index] = Math.max(monetary[p.index] ?? 1, rfmScore(rank[i] ?? 1, inCurrency.length));
-    });
-  }
-  return accounts.map((a, i) => ({ recency: recencyScore(a.lastOrderAt, asOf), frequency: rfmScore(frequency[i] ?? 1, n), monetary: monetary[i] ?? 1 }));
+  const { recency, frequency, monetary } = scoreColumns(accounts, asOf);
+  return accounts.map((_, i) => ({ recency: recency[i] as number, frequency: frequency[i] as number, monetary: monetary[i] as number }));
 }
+
+/** The index in SEGMENT_RULES of each combination of scores, at (recency − 1) × 25 + (frequency − 1) × 5 + monetary − 1. */
+const SEGMENT_INDEX: Uint8Array = Uint8Array.from({ length: 125 }, (_, k) => {
+  const segment = segmentOf({ recency: Math.floor(k / 25) + 1, frequency: (Math.floor(k / 5) % 5) + 1, monetary: (k % 5) + 1 });
+  return SEGMENT_RULES.findIndex((r) => r.segment === segment);
+});
+
+/** segmentOf as the index of its rule in SEGMENT_RULES, for scores of 1 to 5. */
+export const segmentIndex = (recency: number, frequency: number, monetary: number): number =>
+  SEGMENT_INDEX[(recency - 1) * 25 + (frequency - 1) * 5 + monetary - 1] as number;

@@ -17,7 +17,8 @@ import { insideSidebar } from '../support/sidebar-probe.js';
 const SHOTS = 'test-results/extension';
 const RENEWAL_MESSAGE_ID = '<CAF+renewal-2027.7f3a@mail.acme.example>';
 
-describe('Gmail extension against a hub', () => {
+// A browser on a busy two-core machine: each step may wait its turn, so a test gets a minute.
+describe('Gmail extension against a hub', { timeout: 60_000 }, () => {
   let test: TestHub;
   let link: HubLink;
   let browser: ExtensionBrowser;
@@ -260,7 +261,8 @@ describe('Gmail extension against a hub', () => {
   });
 });
 
-describe('Gmail extension in local mode', () => {
+// A browser on a busy two-core machine: each step may wait its turn, so a test gets a minute.
+describe('Gmail extension in local mode', { timeout: 60_000 }, () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {

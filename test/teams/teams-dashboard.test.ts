@@ -8,7 +8,8 @@ import { launchBrowser, SHOTS, startTeamsHub, type DemoUser, type TeamsHub } fro
  * against a real hub on SQLite with the demo company, in Debian's Chromium. Each view is checked
  * against the hub's own figures and photographed in light and dark.
  */
-describe('Teams tab as a browser dashboard', () => {
+// A browser on a busy two-core machine: each step may wait its turn, so a test gets a minute.
+describe('Teams tab as a browser dashboard', { timeout: 60_000 }, () => {
   let t: TeamsHub;
   let browser: Browser;
   let light: BrowserContext;

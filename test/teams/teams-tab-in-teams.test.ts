@@ -11,7 +11,8 @@ import { launchBrowser, SHOTS, startTeamsHub, tabFrame, type TeamsHub } from './
  * real in Debian's Chromium. Microsoft's identity platform is a local stand-in publishing the
  * keys the test signs with. The hub is real, on SQLite, with the demo company.
  */
-describe('Teams tab inside Teams', () => {
+// A browser on a busy two-core machine: each step may wait its turn, so a test gets a minute.
+describe('Teams tab inside Teams', { timeout: 60_000 }, () => {
   let t: TeamsHub;
   let browser: Browser;
   let context: BrowserContext;

@@ -41,13 +41,16 @@ function operationsOf(document: { paths: Record<string, Record<string, { operati
   );
 }
 
+/** A path segment as a URL can carry it: a lone surrogate (no character at all) becomes U+FFFD, as URLSearchParams does for the query. */
+const pathSegment = (value: string): string => encodeURIComponent(value.replace(/[\uD800-\uDFFF]/gu, '\uFFFD'));
+
 /** A request for one operation: real ids and generated ones in the path, declared and stray query parameters, a body of the declared shape or junk. */
 function requestsFor(operation: Operation, realIds: string[]): fc.Arbitrary<FuzzRequest> {
   const pathParams = operation.parameters.filter((p) => p.in === 'path');
   const queryParams = operation.parameters.filter((p) => p.in === 'query');
   const segment = (p: Parameter) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...realIds) }, { weight: 2, arbitrary: valueOf(p.schema, 0, p.name).map(asQueryValue) });
   const path = fc.tuple(...pathParams.map(segment)).map((values) =>
-    pathParams.reduce((out, p, i) => out.replace(`{${p.name}}`, encodeURIComponent(values[i] ?? '')), operation.path),
+    pathParams.reduce((out, p, i) => out.replace(`{${p.name}}`, pathSegment(values[i] ?? '')), operation.path),
   );
   const query = fc
     .tuple(

@@ -13,6 +13,12 @@ export const CapturedEmail = z.strictObject({
   text: z.string().max(20000).default(''),
   occurredAt: Instant.nullable().default(null),
   participants: z.array(EmailAddress).max(200).default([]),
+  /** The sender, when it is not `email` (a rep's own message logged for the customer). Defaults to `email`. */
+  from: EmailAddress.nullable().default(null),
+  /** The In-Reply-To and References headers and the mail client's thread id: a reply here completes "no reply" reminders. */
+  inReplyTo: z.string().trim().max(1000).nullable().default(null),
+  references: z.array(z.string().trim().max(1000)).max(200).default([]),
+  threadId: z.string().trim().min(1).max(200).nullable().default(null),
 });
 export type CapturedEmail = z.input<typeof CapturedEmail>;
 

@@ -137,11 +137,13 @@ describe('the hub\'s mail listener (logging addresses over SMTP)', () => {
     }
   });
 
-  it('refuses an oversized message with 552, and one naming nobody in Rapport with 550', async () => {
+  it('refuses an oversized message with 552, one naming nobody in Rapport with 550, and one without headers with 554', async () => {
     const big = await smtp.sendMail({ from: 'ann@rapport.test', to: 'zoe@acme.example', bcc: address, subject: 'Big', text: 'x'.repeat(MAX_BYTES * 2) }).catch((e: unknown) => e);
     expect(big).toMatchObject({ responseCode: 552 });
     const nobody = await smtp.sendMail({ from: 'ann@rapport.test', to: 'stranger@elsewhere.example', bcc: address, subject: 'Who', text: 'x' }).catch((e: unknown) => e);
     expect(nobody).toMatchObject({ responseCode: 550, response: expect.stringMatching(/create the contact first/) });
+    const headless = await sendRaw(Buffer.from('\r\njust words, no headers at all\r\n')).catch((e: unknown) => e);
+    expect(headless).toMatchObject({ responseCode: 554, response: expect.stringMatching(/could not read this message: it has no From, To or Cc header with an address/) });
   });
 
   it('completes a "no reply" reminder when the customer\'s reply reaches the logging address', async () => {
@@ -153,5 +155,30 @@ describe('the hub\'s mail listener (logging addresses over SMTP)', () => {
     expect(reminder.title).toMatch(/^No reply from Zoë Ångström since /);
     await smtp.sendMail({ from: 'zoe@acme.example', to: 'ann@rapport.test', cc: address, subject: 'Re: Offer', text: 'Yes!', messageId: '<re-offer-7@acme.example>', inReplyTo: '<offer-7@rapport.test>', references: ['<offer-7@rapport.test>'] });
     expect(await (await test.request('ann', 'GET', `/api/v1/reminders/${reminder.id}`)).json()).toMatchObject({ status: 'done' });
+  });
+});
+
+describe('the mail listener\'s life', () => {
+  it('is off unless a port is set, and says which setting turns it on', async () => {
+    const said: string[] = [];
+    const logger = { debug() {}, info: (line: string) => said.push(line), warn() {}, error() {} };
+    const test = await createTestHub({ logger });
+    expect(surfaceOf<MailHubSurface>(test.hub, 'mail')).toBeNull();
+    expect(said).toContain('mail is off: set RAPPORT_SMTP_PORT (and RAPPORT_MAIL_DOMAIN) to take mail at logging addresses');
+    expect(await (await test.request('ann', 'GET', '/api/v1/me/logging-address')).json()).toMatchObject({ address: null, hint: null, accepting: false });
+    await test.hub.close();
+  });
+
+  it('stops taking mail when the hub closes', async () => {
+    const test = await createTestHub({ config: { mail: { ...readConfig({}).mail, port: 0, host: '127.0.0.1', domain: DOMAIN } } });
+    const listener = surfaceOf<MailHubSurface>(test.hub, 'mail');
+    await listener?.start?.({ background: false });
+    const port = listener?.address()?.port ?? 0;
+    const client = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    await expect(client.verify()).resolves.toBe(true);
+    await test.hub.close();
+    expect(listener?.address()).toBeNull();
+    await expect(client.verify()).rejects.toMatchObject({ code: 'ESOCKET' });
+    client.close();
   });
 });

@@ -56,6 +56,9 @@ export async function readReceivedMail(raw: Buffer): Promise<ReceivedMail> {
   const parsed: ParsedMail = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: MAX_HTML_TO_PARSE });
   if (parsed.headerLines.length === 0) throw new Error('the message has no header lines');
   const from = addresses(parsed.from)[0] ?? null;
+  const to = addresses(parsed.to);
+  const cc = addresses(parsed.cc);
+  if (!from && to.length === 0 && cc.length === 0) throw new Error('it has no From, To or Cc header with an address (is it a whole message, headers first?)');
   const inner = parsed.attachments.find((a) => a.contentType === 'message/rfc822');
   const forwarded = inner ? await readReceivedMail(inner.content).catch(() => null) : null;
   const text = clean(parsed.text ?? '', MAX_TEXT);
@@ -63,8 +66,8 @@ export async function readReceivedMail(raw: Buffer): Promise<ReceivedMail> {
   return {
     messageId: ownId || `<${createHash('sha256').update(raw).digest('hex')}@rapport.invalid>`,
     from,
-    to: addresses(parsed.to),
-    cc: addresses(parsed.cc),
+    to,
+    cc,
     forwardedFrom: forwarded?.from ?? forwardedSender(parsed.subject ?? '', text),
     subject: clean(parsed.subject ?? '', MAX_SUBJECT),
     text,

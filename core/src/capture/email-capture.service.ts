@@ -86,7 +86,7 @@ export class EmailCaptureService {
     const data = parseInput(CapturedReminder, input, 'reminder');
     let { contactId, accountId } = data;
     if (!contactId && !accountId && !data.dealId && data.email) ({ contactId, accountId } = await this.whoHas(data.email));
-    return this.services.reminders.create(actor, { title: data.title, due: data.due, contactId, accountId, dealId: data.dealId });
+    return this.services.reminders.create(actor, { title: data.title, due: data.due, contactId, accountId, dealId: data.dealId, awaitingReply: data.awaitingReply });
   }
 
   /**

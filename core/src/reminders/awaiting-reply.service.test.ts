@@ -57,6 +57,13 @@ describe('"no reply" reminders', () => {
     expect((await world.services.reminders.get(ann(), reminder.id)).status).toBe('open');
   });
 
+  it('is set through the capture service too, and completed there by the reply', async () => {
+    const reminder = await world.services.capture.remind(ann(), { due: 'in 3 days', email: 'wang.fang@huawei.example', awaitingReply: sent });
+    expect(reminder).toMatchObject({ title: 'No reply from 王芳 since Tuesday', contactId: wang.id });
+    await logReply();
+    expect((await world.services.reminders.get(ann(), reminder.id)).status).toBe('done');
+  });
+
   it('refuses a "no reply" reminder that says neither who should reply nor a title-less plain reminder', async () => {
     await expect(world.services.reminders.create(ann(), { due: 'in 3 days', awaitingReply: { messageId: '<x@y>' } })).rejects.toThrow(/contactId or email/);
     await expect(world.services.reminders.create(ann(), { due: 'in 3 days' })).rejects.toThrow(/title/);

@@ -37,7 +37,7 @@ const MAX_REFERENCES = 200;
 const MAX_HTML_TO_PARSE = 2 * 1024 * 1024;
 
 /** Text as PostgreSQL and JSON can keep it: no NUL characters, at most `max` characters. */
-export function clean(text: string, max: number): string {
+function clean(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex -- NUL is exactly what is removed.
   return text.replace(/\u0000/g, '').trim().slice(0, max);
 }

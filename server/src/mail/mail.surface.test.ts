@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Activity, Reminder } from '@rapport/core';
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,5 +184,57 @@ describe('the mail listener\'s life', () => {
     expect(listener?.address()).toBeNull();
     await expect(client.verify()).rejects.toMatchObject({ code: 'ESOCKET' });
     client.close();
+  });
+});
+
+describe('storing attachments', () => {
+  it('writes them under the data folder when RAPPORT_SMTP_STORE_ATTACHMENTS is on, and says so on the activity', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rapport-mail-'));
+    const config = readConfig({ RAPPORT_DATA_DIR: dataDir, RAPPORT_SMTP_PORT: '0', RAPPORT_SMTP_STORE_ATTACHMENTS: '1', RAPPORT_MAIL_DOMAIN: DOMAIN });
+    const test = await createTestHub({ config: { dataDir: config.dataDir, mail: config.mail } });
+    try {
+      const listener = surfaceOf<MailHubSurface>(test.hub, 'mail');
+      await listener?.start?.({ background: false });
+      const client = createTransport({ host: '127.0.0.1', port: listener?.address()?.port ?? 0, secure: false, ignoreTLS: true });
+      await test.request('ann', 'POST', '/api/v1/contacts', { body: { name: 'Zoë', emails: ['zoe@acme.example'] } });
+      const address = (await (await test.request('ann', 'POST', '/api/v1/me/logging-address/rotate', { body: {} })).json()).address as string;
+      const pdf = randomBytes(2048);
+      await client.sendMail({ from: 'ann@rapport.test', to: 'zoe@acme.example', bcc: address, subject: 'Quote', text: 'Attached.', messageId: '<stored-1@rapport.test>', attachments: [{ filename: 'quote 2026.pdf', content: pdf, contentType: 'application/pdf' }] });
+      client.close();
+      const activity = await test.hub.store.read((uow) => uow.activities.findByExternalId('<stored-1@rapport.test>'));
+      expect(activity?.body).toContain('Attachments (stored): quote 2026.pdf (application/pdf, 2 KB)');
+      expect(readFileSync(join(dataDir, 'mail-attachments', activity?.id ?? '', '1-quote_2026.pdf')).equals(pdf)).toBe(true);
+    } finally {
+      await test.hub.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('STARTTLS', () => {
+  // A throwaway self-signed pair for localhost, made for these tests only.
+  const keyFile = fileURLToPath(new URL('./fixtures/localhost-key.pem', import.meta.url));
+  const certFile = fileURLToPath(new URL('./fixtures/localhost-cert.pem', import.meta.url));
+
+  it('is offered when a key and certificate are set, and mail sent over it is logged', async () => {
+    const mail = { ...readConfig({}).mail, port: 0, host: '127.0.0.1', domain: DOMAIN, tls: { keyFile, certFile } };
+    const test = await createTestHub({ config: { mail } });
+    try {
+      const listener = surfaceOf<MailHubSurface>(test.hub, 'mail');
+      await listener?.start?.({ background: false });
+      const client = createTransport({ host: '127.0.0.1', port: listener?.address()?.port ?? 0, secure: false, requireTLS: true, tls: { ca: readFileSync(certFile), servername: 'localhost' } });
+      await test.request('ann', 'POST', '/api/v1/contacts', { body: { name: 'Zoë', emails: ['zoe@acme.example'] } });
+      const address = (await (await test.request('ann', 'POST', '/api/v1/me/logging-address/rotate', { body: {} })).json()).address as string;
+      await client.sendMail({ from: 'ann@rapport.test', to: 'zoe@acme.example', bcc: address, subject: 'Over TLS', text: 'Private.', messageId: '<tls-1@rapport.test>' });
+      client.close();
+      expect(await test.hub.store.read((uow) => uow.activities.findByExternalId('<tls-1@rapport.test>'))).toMatchObject({ subject: 'Over TLS' });
+    } finally {
+      await test.hub.close();
+    }
+  });
+
+  it('stops the hub at start with the setting to fix when a file cannot be read', async () => {
+    const mail = { ...readConfig({}).mail, port: 0, domain: DOMAIN, tls: { keyFile: '/nonexistent/key.pem', certFile } };
+    await expect(createTestHub({ config: { mail } })).rejects.toThrow(/RAPPORT_SMTP_TLS_KEY: cannot read \/nonexistent\/key\.pem/);
   });
 });

@@ -40,14 +40,12 @@ export const mailSurface: SurfaceFactory = ({ config, services, store, clock, lo
   if (mail.port === null) return { name: 'mail', off: 'set RAPPORT_SMTP_PORT (and RAPPORT_MAIL_DOMAIN) to take mail at logging addresses' };
   const addresses = new LoggingAddressService({ store, clock }, { domain: mail.domain, accepting: true });
   const mailLogger = new MailLogger(services, { domain: mail.domain, attachmentsDir: mail.storeAttachments ? join(config.dataDir, 'mail-attachments') : null }, logger);
-  const recipients = new Map<string, User[]>();
   const port = mail.port;
 
-  const onRcptTo = (address: { address: string }, session: SMTPServerSession, callback: (err?: Error | null) => void): void => {
+  const onRcptTo = (address: { address: string }, _session: SMTPServerSession, callback: (err?: Error | null) => void): void => {
     addresses.ownerOf(address.address).then(
       (user) => {
         if (!user) return callback(reply(550, `5.1.1 <${address.address}>: no such logging address here. Find yours in Rapport (your logging address), or make a new one.`));
-        recipients.set(session.id, [...(recipients.get(session.id) ?? []).filter((u) => u.id !== user.id), user]);
         callback();
       },
       (error: unknown) => {
@@ -67,21 +65,26 @@ export const mailSurface: SurfaceFactory = ({ config, services, store, clock, lo
     stream.on('error', () => callback(reply(451, '4.3.0 The message was cut off; send it again.')));
     stream.on('end', () => {
       if (stream.sizeExceeded || size > mail.maxBytes) return callback(reply(552, `5.3.4 The message is larger than this hub takes (${mail.maxBytes} bytes).`));
-      const users = recipients.get(session.id) ?? [];
-      recipients.delete(session.id);
-      deliver(Buffer.concat(chunks), users).then(
+      deliver(Buffer.concat(chunks), session.envelope.rcptTo.map((r) => r.address)).then(
         () => callback(),
         (error: unknown) => callback(refusal(error)),
       );
     });
   };
 
-  const deliver = async (raw: Buffer, users: readonly User[]): Promise<void> => {
+  /** Logs the message for each accepted recipient's user (looked up again: an address rotated meanwhile no longer counts). */
+  const deliver = async (raw: Buffer, rcptTo: readonly string[]): Promise<void> => {
     if (raw.length === 0) throw reply(554, '5.6.0 The message is empty.');
+    const users = new Map<string, User>();
+    for (const to of rcptTo) {
+      const user = await addresses.ownerOf(to);
+      if (user) users.set(user.id, user);
+    }
+    if (users.size === 0) throw reply(550, '5.1.1 None of the recipients is a logging address here any more.');
     const received = await readReceivedMail(raw).catch((error: unknown) => {
       throw reply(554, `5.6.0 Rapport could not read this message: ${error instanceof Error ? error.message : String(error)}.`);
     });
-    for (const user of users) {
+    for (const user of users.values()) {
       const logged = await mailLogger.log(user, received);
       logger.info('mail logged', { user: user.id, activity: logged.activity.id, created: logged.created });
     }
@@ -107,7 +110,6 @@ export const mailSurface: SurfaceFactory = ({ config, services, store, clock, lo
     closeTimeout: 5_000,
     onRcptTo,
     onData,
-    onClose: (session) => recipients.delete(session.id),
   });
   // A client's broken connection or a bad TLS handshake is its own problem: logged, never thrown.
   server.on('error', (error) => logger.warn('mail connection error', { error: error.message }));

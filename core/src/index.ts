@@ -80,3 +80,4 @@ export type * from './home/my-day.js';
 export { MyDayService } from './home/my-day.service.js';
 export * from './reminders/channel-notices.js';
 export * from './analytics/index.js';
+export * from './reminders/awaiting-reply.js';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { CrmError } from '@rapport/core';
+import { MAIL_SETTINGS, readMailConfig, type MailConfig } from './mail/mail-config.js';
 
 /** Every setting of the hub, read from the environment (and `.env` in the working folder). */
 export interface HubConfig {
@@ -27,6 +28,8 @@ export interface HubConfig {
   teams: TeamsConfig;
   /** Failed sign-ins one client address may make per window before 429. RAPPORT_AUTH_FAILURE_LIMIT (20; 0 = no limit), RAPPORT_AUTH_FAILURE_WINDOW_S (60) */
   authFailures: { limit: number; windowMs: number };
+  /** The mail listener for logging addresses (see mail/mail-config.ts). */
+  mail: MailConfig;
 }
 
 /**
@@ -75,6 +78,7 @@ export const SETTINGS: ReadonlyArray<{ name: string; default: string; descriptio
   { name: 'TEAMS_TENANT_ID', default: '(unset: Teams sign-on off)', description: 'The Entra tenant (directory) ID whose people sign in to the Teams tab; tokens of other tenants are refused.' },
   { name: 'TEAMS_APP_ID_URI', default: 'api://<public host>/<TEAMS_APP_ID>', description: 'The Application ID URI set in Entra under "Expose an API": the audience of the tab\'s tokens.' },
   { name: 'TEAMS_OPENID_CONFIG_URL', default: 'https://login.microsoftonline.com/<TEAMS_TENANT_ID>/v2.0/.well-known/openid-configuration', description: 'Where the tenant\'s token issuer and signing keys are read (a stand-in for tests).' },
+  ...MAIL_SETTINGS,
 ];
 
 const flag = (value: string | undefined, fallback: boolean): boolean => {
@@ -127,6 +131,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { por
     slack: signingSecret && botToken ? { signingSecret, botToken, apiUrl: env.SLACK_API_URL?.trim() || null, appToken: env.SLACK_APP_TOKEN?.trim() || null } : null,
     teams: readTeamsConfig(env, (env.RAPPORT_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')),
     authFailures: { limit: authFailureLimit, windowMs: authFailureWindowS * 1000 },
+    mail: readMailConfig(env, { host, publicUrl: (env.RAPPORT_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '') }),
   };
 }
 

@@ -9,12 +9,13 @@ import type { HubSurface, SurfaceFactory } from './runtime/hub-surface.js';
 import { closeServer, listenOn } from './runtime/listen.js';
 import { openRuntime, type RuntimeOptions } from './runtime/runtime.js';
 import type { SchedulerLoop } from './scheduler/scheduler-loop.js';
+import { mailSurface } from './mail/mail.surface.js';
 import { slackSurface } from './slack/slack.surface.js';
 import { teamsSurface } from './teams/teams.surface.js';
 import { VERSION } from './version.js';
 
 /** The surfaces a hub mounts unless told otherwise; each one that is not configured logs why and stays off. */
-export const HUB_SURFACES: readonly SurfaceFactory[] = [teamsSurface, slackSurface];
+export const HUB_SURFACES: readonly SurfaceFactory[] = [teamsSurface, slackSurface, mailSurface];
 
 export interface HubOptions extends RuntimeOptions {
   /** Routes served beside the API besides the surfaces' (a benchmark's no-op route). */
@@ -44,7 +45,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const { config, services, store, logger, clock, surfaces } = runtime;
   const mounts = [...surfaces.flatMap((s) => (s.mount ? [s.mount] : [])), ...(options.mounts ?? [])];
   const bearers = surfaces.flatMap((s) => s.bearers ?? []);
-  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers, authFailureLimit: config.authFailures, ...(options.worker ? { worker: options.worker } : {}) }, mounts);
+  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers, authFailureLimit: config.authFailures, mail: { domain: config.mail.domain, accepting: config.mail.port !== null }, ...(options.worker ? { worker: options.worker } : {}) }, mounts);
 
   let server: ServerType | null = null;
   return {

@@ -22,3 +22,6 @@ export * from './teams/teams-tab.mount.js';
 export * from './teams/entra-token-verifier.js';
 export * from './teams/teams-sign-on.js';
 export * from './http/auth.middleware.js';
+export * from './mail/mail.surface.js';
+export * from './mail/mail-config.js';
+export * from './mail/logging-address.service.js';

@@ -141,6 +141,13 @@ describe('the OpenAPI document against real answers', () => {
     await call('ann', 'POST', `/api/v1/reminders/${ids.reminder2}/cancel`, { body: {} });
     await call('ann', 'GET', '/api/v1/notices');
 
+    // Logging addresses and "no reply" reminders.
+    await call('ann', 'GET', '/api/v1/me/logging-address');
+    await call('ann', 'POST', '/api/v1/me/logging-address/rotate', { body: {} });
+    await call('ann', 'GET', '/api/v1/me/logging-address');
+    await create('noReply', 'ann', '/api/v1/reminders', { due: 'in 3 days', awaitingReply: { messageId: '<offer-9@rapport.test>', threadId: '18c2f', email: 'waiting@nowhere.example' } });
+    await call('ann', 'POST', '/api/v1/reminders', { body: { due: 'in 3 days', awaitingReply: { messageId: '<offer-9@rapport.test>' } } });
+
     // Analytics, campaigns, targets, settings.
     for (const path of ['/api/v1/pipeline', '/api/v1/forecast', '/api/v1/stage-times', '/api/v1/stale-deals', '/api/v1/funnel', '/api/v1/reports/activity', '/api/v1/segments', '/api/v1/churn-risks', '/api/v1/win-loss']) {
       await call('mia', 'GET', path);

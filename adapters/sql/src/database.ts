@@ -188,6 +188,7 @@ export interface RemindersTable {
   version: number;
   created_at: string;
   updated_at: string;
+  awaiting_reply: NullableJson;
 }
 
 export interface ReminderDeliveriesTable {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailAddress } from '../contacts/contact.schema.js';
+import { AwaitingReplyInput } from '../reminders/awaiting-reply.js';
 import { Money } from '../shared/money.js';
 import { CalendarDate, DisplayName, Id, Instant, OptionalText } from '../shared/schema.js';
 
@@ -13,6 +14,12 @@ export const CapturedEmail = z.strictObject({
   text: z.string().max(20000).default(''),
   occurredAt: Instant.nullable().default(null),
   participants: z.array(EmailAddress).max(200).default([]),
+  /** The sender, when it is not `email` (a rep's own message logged for the customer). Defaults to `email`. */
+  from: EmailAddress.nullable().default(null),
+  /** The In-Reply-To and References headers and the mail client's thread id: a reply here completes "no reply" reminders. */
+  inReplyTo: z.string().trim().max(1000).nullable().default(null),
+  references: z.array(z.string().trim().max(1000)).max(200).default([]),
+  threadId: z.string().trim().min(1).max(200).nullable().default(null),
 });
 export type CapturedEmail = z.input<typeof CapturedEmail>;
 
@@ -28,16 +35,21 @@ export const SenderInput = z.strictObject({
 export type SenderInput = z.input<typeof SenderInput>;
 
 /** A reminder set from an email: about a record, or about whoever has `email`. */
-export const CapturedReminder = z.strictObject({
-  title: DisplayName(500),
-  /** Words in the rep's time zone: "tomorrow 9am", "in 3 days". */
-  due: z.string().trim().min(1).max(200),
-  contactId: Id.nullable().default(null),
-  accountId: Id.nullable().default(null),
-  dealId: Id.nullable().default(null),
-  /** Used when no record is named: the reminder is about this address's contact and account. */
-  email: EmailAddress.nullable().default(null),
-});
+export const CapturedReminder = z
+  .strictObject({
+    /** Optional for a "no reply" reminder, which then reads "No reply from 王芳 since Tuesday". */
+    title: DisplayName(500).optional(),
+    /** Words in the rep's time zone: "tomorrow 9am", "in 3 days". */
+    due: z.string().trim().min(1).max(200),
+    contactId: Id.nullable().default(null),
+    accountId: Id.nullable().default(null),
+    dealId: Id.nullable().default(null),
+    /** Used when no record is named: the reminder is about this address's contact and account. */
+    email: EmailAddress.nullable().default(null),
+    /** Makes it a "no reply" reminder about a sent email (see ReminderInput). */
+    awaitingReply: AwaitingReplyInput.nullable().default(null),
+  })
+  .refine((r) => r.title !== undefined || r.awaitingReply !== null, { message: 'Give the reminder a title.', path: ['title'] });
 export type CapturedReminder = z.input<typeof CapturedReminder>;
 
 export const DealEditOutcome = z.discriminatedUnion('status', [

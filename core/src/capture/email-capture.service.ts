@@ -5,6 +5,7 @@ import type { ContactService } from '../contacts/contact.service.js';
 import type { Deal } from '../deals/deal.schema.js';
 import type { DealService } from '../deals/deal.service.js';
 import { whoHasAddress } from '../lookup/customer-card.service.js';
+import { completeAnsweredReminders } from '../reminders/awaiting-reply.service.js';
 import type { Reminder } from '../reminders/reminder.schema.js';
 import type { ReminderService } from '../reminders/reminder.service.js';
 import type { Actor, ServiceDeps, WriteOptions } from '../services/context.js';
@@ -47,7 +48,7 @@ export class EmailCaptureService {
     if (!who.contactId && !who.accountId) {
       throw new CrmError('not_found', `Nobody in Rapport has the address ${data.email}: create the contact first.`, { details: { email: data.email } });
     }
-    return this.services.activities.log(actor, {
+    const logged = await this.services.activities.log(actor, {
       type: 'email',
       subject: data.subject || null,
       body: data.text || null,
@@ -57,6 +58,11 @@ export class EmailCaptureService {
       externalId: data.messageId,
       participants: data.participants,
     });
+    const from = data.from ?? data.email;
+    const sender = from === data.email ? who : await this.whoHas(from);
+    const message = { messageId: data.messageId, from, fromContactId: sender.contactId, inReplyTo: data.inReplyTo, references: data.references, threadId: data.threadId };
+    await completeAnsweredReminders(this.deps, actor, message, sender);
+    return logged;
   }
 
   /**
@@ -80,7 +86,7 @@ export class EmailCaptureService {
     const data = parseInput(CapturedReminder, input, 'reminder');
     let { contactId, accountId } = data;
     if (!contactId && !accountId && !data.dealId && data.email) ({ contactId, accountId } = await this.whoHas(data.email));
-    return this.services.reminders.create(actor, { title: data.title, due: data.due, contactId, accountId, dealId: data.dealId });
+    return this.services.reminders.create(actor, { title: data.title, due: data.due, contactId, accountId, dealId: data.dealId, awaitingReply: data.awaitingReply });
   }
 
   /**

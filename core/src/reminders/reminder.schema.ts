@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DisplayName, Id, Instant, OptionalText, TimeZone } from '../shared/schema.js';
+import { AwaitingReply, AwaitingReplyInput } from './awaiting-reply.js';
 
 export const ReminderStatus = z.enum(['open', 'done', 'cancelled']);
 export type ReminderStatus = z.infer<typeof ReminderStatus>;
@@ -31,6 +32,8 @@ export const Reminder = z.object({
    * quiet hours); null when nothing is waiting to be delivered.
    */
   alertAt: Instant.nullable(),
+  /** A "no reply" reminder: the sent email it waits on; a reply logged by any route completes it. */
+  awaitingReply: AwaitingReply.nullable().default(null),
   version: z.number().int().min(1),
   createdAt: Instant,
   updatedAt: Instant,
@@ -42,7 +45,8 @@ export const fireTime = (r: Pick<Reminder, 'dueAt' | 'snoozedUntil'>): string =>
 
 export const ReminderInput = z
   .strictObject({
-    title: DisplayName(500),
+    /** Optional for a "no reply" reminder: it then reads "No reply from 王芳 since Tuesday". */
+    title: DisplayName(500).optional(),
     notes: OptionalText(5000),
     /** Either an instant (`dueAt`) or words in the assignee's time zone (`due`: "tomorrow 9am"). */
     dueAt: Instant.optional(),
@@ -52,10 +56,17 @@ export const ReminderInput = z
     dealId: Id.nullable().default(null),
     assigneeId: Id.optional(),
     recurrence: Recurrence.nullable().default(null),
+    /** Makes it a "no reply" reminder about a sent email; a reply in its thread completes it. */
+    awaitingReply: AwaitingReplyInput.nullable().default(null),
   })
   .refine((r) => (r.dueAt === undefined) !== (r.due === undefined), {
     message: 'Give either dueAt (an ISO date-time) or due (words such as "tomorrow 9am"), not both.',
     path: ['due'],
+  })
+  .refine((r) => r.title !== undefined || r.awaitingReply !== null, { message: 'Give the reminder a title.', path: ['title'] })
+  .refine((r) => r.recurrence === null || r.awaitingReply === null, {
+    message: 'A "no reply" reminder happens once: give either recurrence or awaitingReply.',
+    path: ['recurrence'],
   });
 export type ReminderInput = z.input<typeof ReminderInput>;
 

@@ -12,6 +12,8 @@ import { parseInput } from '../shared/validate.js';
 import type { ReminderFilter } from './reminder.port.js';
 import type { UnitOfWork } from '../store/store.port.js';
 import type { User } from '../users/user.schema.js';
+import { awaitedReply } from './awaiting-reply.service.js';
+import { noReplyTitle, threadLink } from './awaiting-reply.js';
 import { parseDue } from './due-parser.js';
 import { nextOccurrence } from './recurrence.js';
 import type { Reminder} from './reminder.schema.js';
@@ -25,13 +27,15 @@ export class ReminderService {
     return this.deps.store.transaction(async (uow) => {
       const assignee = await requireUser(uow, data.assigneeId ?? actor.user.id);
       await assertMayAssignTo(uow, actor.user, assignee.id, 'reminders');
-      const links = await completeLinks(uow, data);
       const now = this.deps.clock.now();
       const dueAt = data.dueAt ?? this.dueFromWords(data.due ?? '', assignee, now, 'due');
+      const awaited = data.awaitingReply ? await awaitedReply(uow, data.awaitingReply, now) : null;
+      const links = await completeLinks(uow, awaited ? { ...data, contactId: data.contactId ?? awaited.contact?.id ?? null, accountId: data.accountId ?? awaited.accountId } : data);
+      const awaitingReply = awaited?.awaitingReply ?? null;
       const reminder: Reminder = {
         id: this.deps.ids.next('reminder'),
-        title: data.title,
-        notes: data.notes,
+        title: data.title ?? (awaited ? noReplyTitle(awaited.who, awaited.awaitingReply.sentAt, dueAt, assignee.timeZone) : ''),
+        notes: data.notes ?? (awaitingReply ? threadLink(awaitingReply) : null),
         ...links,
         assigneeId: assignee.id,
         createdById: actor.user.id,
@@ -42,6 +46,7 @@ export class ReminderService {
         status: 'open',
         completedAt: null,
         alertAt: dueAt,
+        awaitingReply,
         version: 1,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),

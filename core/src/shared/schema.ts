@@ -52,5 +52,5 @@ export const NullableText = (max: number) => z.string().trim().max(max, `At most
 export const OptionalText = (max: number) => NullableText(max).default(null);
 
 /** Where a change came from. */
-export const Surface = z.enum(['api', 'cli', 'gmail', 'slack', 'teams', 'system', 'import']);
+export const Surface = z.enum(['api', 'cli', 'gmail', 'slack', 'teams', 'system', 'import', 'email']);
 export type Surface = z.infer<typeof Surface>;

@@ -147,6 +147,7 @@ function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToke
   if (workers > 1) line('Workers', `${workers} processes share the port (RAPPORT_WORKERS); the scheduler runs in worker 1`);
   line('Slack', config.slack ? `on: ${config.publicUrl}/slack/events` : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)');
   line('Teams', describeTeams(config, url));
+  line('Mail', config.mail.port !== null ? `logging addresses log+…@${config.mail.domain} on ${config.mail.host}:${config.mail.port}` : 'off (set RAPPORT_SMTP_PORT to take mail at logging addresses)');
   line('Reminders', config.scheduler.enabled ? `delivered every ${Math.round(config.scheduler.intervalMs / 1000)} s (channels: log, extension${config.slack ? ', slack' : ''})` : 'scheduler off on this hub (RAPPORT_SCHEDULER=0)');
   const tokens = seeded ?? readDemoTokens(config.dataDir);
   if (tokens && tokens.length > 0) {

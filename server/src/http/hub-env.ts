@@ -18,6 +18,8 @@ export interface HttpDeps {
   authFailureLimit?: FailedAuthLimit;
   /** This process's number among the hub's workers, when there are several. */
   worker?: number;
+  /** The domain of logging addresses and whether the hub takes mail; the public URL's host, not taking mail, when unset. */
+  mail?: { domain: string; accepting: boolean };
 }
 
 /** Per-request values set by middleware. */

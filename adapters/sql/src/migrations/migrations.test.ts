@@ -34,7 +34,7 @@ function describeMigrationRules(engine: () => Engine): void {
     await second.close();
     const recorded = await engine().query('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
-    expect(recorded).toHaveLength(SCHEMA_VERSION);
+    expect(recorded.at(-1)).toEqual({ version: SCHEMA_VERSION, name: MIGRATIONS.at(-1)?.name });
   });
 
   it('refuses a database a newer Rapport has migrated, and leaves it as it was', async () => {
@@ -48,6 +48,11 @@ function describeMigrationRules(engine: () => Engine): void {
     expect((refusal as Error).message).toMatch(/newer Rapport.*Upgrade Rapport/);
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
+
+  /** Version 15's down: reminders without the email they await a reply to. Every test going back to 10 or before needs it. */
+  const undoVersion15 = async (): Promise<void> => {
+    await engine().query('ALTER TABLE reminders DROP COLUMN awaiting_reply');
+  };
 
   /** Undoes versions 5 to 10, newest first (those before need options or tests of their own). */
   const undoVersions5To10 = async (): Promise<void> => {
@@ -64,6 +69,7 @@ function describeMigrationRules(engine: () => Engine): void {
    * then the entries and (SQLite) their text index and its triggers.
    */
   const undoVersion10 = async (): Promise<void> => {
+    await undoVersion15();
     const text = engine().kind === 'postgres' ? 'text COLLATE "C"' : 'TEXT';
     await engine().query(`CREATE TABLE search_terms (entity_kind ${text} NOT NULL, entity_id ${text} NOT NULL, term ${text} NOT NULL,
       sort_key ${text} NOT NULL DEFAULT '', PRIMARY KEY (entity_kind, term, entity_id))`);

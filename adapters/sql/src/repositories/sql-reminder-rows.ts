@@ -1,4 +1,4 @@
-import { fireTime, type Recurrence, type Reminder, type ReminderStatus } from '@rapport/core';
+import { fireTime, type AwaitingReply, type Recurrence, type Reminder, type ReminderStatus } from '@rapport/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { RemindersTable } from '../database.js';
 import type { Engine } from '../engine.js';
@@ -21,6 +21,7 @@ export const toReminderRow = (r: Reminder, engine: Engine): Insertable<Reminders
   status: r.status,
   completed_at: r.completedAt,
   alert_at: r.alertAt,
+  awaiting_reply: engine.nullableJson(r.awaitingReply),
   version: r.version,
   created_at: r.createdAt,
   updated_at: r.updatedAt,
@@ -42,6 +43,7 @@ export const toReminder = (row: Selectable<RemindersTable>, engine: Engine): Rem
   status: row.status as ReminderStatus,
   completedAt: row.completed_at,
   alertAt: row.alert_at,
+  awaitingReply: engine.readNullableJson<AwaitingReply>(row.awaiting_reply),
   version: row.version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,

@@ -26,7 +26,13 @@ export function describeReminderContract({ write, read }: ContractContext): void
         alertAt: '2026-03-02T08:00:00.000Z',
         version: 4,
       });
-      const done = aReminder({ status: 'done', completedAt: '2026-03-03T00:00:00.000Z', recurrence: null, alertAt: null });
+      const done = aReminder({
+        status: 'done',
+        completedAt: '2026-03-03T00:00:00.000Z',
+        recurrence: null,
+        alertAt: null,
+        awaitingReply: { messageId: '<offre-1@mail.example>', threadId: '18c2f', threadUrl: null, contactId: 'con_helene', email: 'helene@acme.example', sentAt: '2026-02-27T16:00:00.000Z' },
+      });
       await write(async (uow) => {
         await uow.reminders.insert(reminder);
         await uow.reminders.insert(done);

@@ -20,7 +20,11 @@ export const reminderRoutes = {
     method: 'POST',
     path: '/api/v1/reminders',
     summary: 'Set a reminder',
-    description: 'Give dueAt (ISO) or due in words in the assignee\'s time zone: "tomorrow 9am", "in 3 days", "next monday", "明天上午9点".',
+    description:
+      'Give dueAt (ISO) or due in words in the assignee\'s time zone: "tomorrow 9am", "in 3 days", "next monday", "明天上午9点". ' +
+      'With awaitingReply (the sent email\'s messageId, its Gmail threadId or a threadUrl, and the contactId or email who should answer) it is a "no reply" reminder: ' +
+      'titled "No reply from <name> since <day>" unless a title is given, with the thread\'s link as notes, and completed by itself when that person\'s reply in the thread is logged ' +
+      '(POST /api/v1/capture/emails with inReplyTo/references or threadId, or mail to a logging address).',
     tag: 'Reminders',
     auth: true,
     body: ReminderInput,

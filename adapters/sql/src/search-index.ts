@@ -1,8 +1,8 @@
-import { CrmError, sortKey } from '@rapport/core';
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sortKey } from '@rapport/core';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, SearchEntriesTable } from './database.js';
 import type { Engine } from './engine.js';
-import { BUCKET_SPAN, bucketStart } from './sqlite/sqlite-search-order.js';
+import { insertInNameOrder } from './sqlite/sqlite-search-entries.js';
 
 export type SearchEntityKind = 'contact' | 'account';
 
@@ -32,19 +32,21 @@ export async function insertSearchEntries(db: Kysely<Database>, entries: readonl
   }
 }
 
-/** Writes entries for records that have none yet, several hundred per statement; on SQLite each numbered in name order. */
+/** Writes entries for records that have none yet: on SQLite each numbered in name order, on PostgreSQL several hundred per statement. */
 export async function writeSearchEntries(db: Kysely<Database>, engine: Engine['kind'], entries: readonly SearchEntry[]): Promise<void> {
+  if (engine === 'sqlite') {
+    for (const entry of entries) await insertInNameOrder(db, entry);
+    return;
+  }
   for (let start = 0; start < entries.length; start += BATCH) {
-    const batch = entries.slice(start, start + BATCH);
-    const rows = engine === 'sqlite' ? await numberedInNameOrder(db, batch) : batch;
-    await db.insertInto('search_entries').values(rows).execute();
+    await db.insertInto('search_entries').values(entries.slice(start, start + BATCH)).execute();
   }
 }
 
 /**
  * Keeps a contact's or account's entry in step with it. Run inside the record's own write. On
- * SQLite an entry whose name stays in its bucket keeps its number (one UPDATE); on PostgreSQL
- * one upsert, whose trigger keeps `search_prefixes` in step.
+ * SQLite an entry whose name is unchanged keeps its place (one UPDATE); on PostgreSQL one
+ * upsert, whose trigger keeps `search_prefixes` in step.
  */
 export async function replaceSearchEntry(db: Kysely<Database>, engine: Engine['kind'], entry: SearchEntry): Promise<void> {
   if (engine === 'postgres') {
@@ -55,47 +57,20 @@ export async function replaceSearchEntry(db: Kysely<Database>, engine: Engine['k
       .execute();
     return;
   }
-  const first = bucketStart(entry.entity_kind as SearchEntityKind, entry.sort_key);
-  const kept = await sql`UPDATE search_entries SET sort_key = ${entry.sort_key}, terms = ${entry.terms}
-    WHERE entity_kind = ${entry.entity_kind} AND entity_id = ${entry.entity_id} AND id BETWEEN ${first} AND ${first + BUCKET_SPAN - 1n}`.execute(db);
-  if (Number(kept.numAffectedRows ?? 0n) > 0) return;
+  const kept = await db
+    .updateTable('search_entries')
+    .set({ terms: entry.terms })
+    .where('entity_kind', '=', entry.entity_kind)
+    .where('entity_id', '=', entry.entity_id)
+    .where('sort_key', '=', entry.sort_key)
+    .executeTakeFirst();
+  if (Number(kept.numUpdatedRows) > 0) return;
   await removeSearchEntry(db, entry.entity_kind as SearchEntityKind, entry.entity_id);
-  await writeSearchEntries(db, engine, [entry]);
+  await insertInNameOrder(db, entry);
 }
 
 export async function removeSearchEntry(db: Kysely<Database>, kind: SearchEntityKind, id: string): Promise<void> {
   await db.deleteFrom('search_entries').where('entity_kind', '=', kind).where('entity_id', '=', id).execute();
-}
-
-/**
- * SQLite: each entry's id, the next free number in its name's bucket (sqlite-search-order.ts).
- * One statement reads the highest number in use in every bucket the entries fall in.
- */
-async function numberedInNameOrder(db: Kysely<Database>, entries: readonly SearchEntry[]): Promise<SearchEntry[]> {
-  const firsts = entries.map((entry) => bucketStart(entry.entity_kind as SearchEntityKind, entry.sort_key));
-  const buckets = [...new Set(firsts)];
-  const { rows } = await sql<{ n: number; used: number | null }>`WITH b (n, first) AS (VALUES ${sql.join(buckets.map((first, n) => sql`(${n}, ${first})`))})
-    SELECT n, (SELECT max(id) - b.first FROM search_entries WHERE id BETWEEN b.first AND b.first + ${BUCKET_SPAN - 1n}) AS used FROM b`.execute(db);
-  const next = new Map<bigint, bigint>();
-  for (const row of rows) next.set(buckets[row.n] as bigint, row.used === null ? 0n : BigInt(row.used) + 1n);
-  const numbered: SearchEntry[] = [];
-  for (const [i, entry] of entries.entries()) {
-    const first = firsts[i] as bigint;
-    let tie = next.get(first) ?? 0n;
-    if (tie >= BUCKET_SPAN) tie = await freeTie(db, first, numbered);
-    next.set(first, tie + 1n);
-    numbered.push({ ...entry, id: first + tie });
-  }
-  return numbered;
-}
-
-/** A number left free inside a bucket whose last number is taken (entries deleted or renamed away): rare, so it reads the bucket. */
-async function freeTie(db: Kysely<Database>, first: bigint, pending: readonly SearchEntry[]): Promise<bigint> {
-  const { rows } = await sql<{ tie: number }>`SELECT id - ${first} AS tie FROM search_entries WHERE id BETWEEN ${first} AND ${first + BUCKET_SPAN - 1n}`.execute(db);
-  const taken = new Set(rows.map((row) => BigInt(row.tie)));
-  for (const entry of pending) if (typeof entry.id === 'bigint' && entry.id >= first && entry.id < first + BUCKET_SPAN) taken.add(entry.id - first);
-  for (let tie = 0n; tie < BUCKET_SPAN; tie += 1n) if (!taken.has(tie)) return tie;
-  throw new CrmError('unavailable', `The search index already holds ${BUCKET_SPAN} names starting with the same characters as this one, and no more fit.`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { writeSearchEntries, type SearchEntry } from '../search-index.js';
+import type { SearchEntry } from '../search-index.js';
+import { numberInNameOrder } from '../sqlite/sqlite-search-entries.js';
 import type { Migration } from './migration.js';
 
 /** Longest term start PostgreSQL's `search_prefixes` holds; longer query words are checked against the entry's terms. */
@@ -16,9 +17,10 @@ export const FILL_SEARCH_PREFIXES = `INSERT INTO search_prefixes (entity_kind, p
  * Customer search reads the first page of a common name prefix without putting every match in
  * order first.
  *
- * SQLite: every entry of `search_entries` is renumbered in name order (its id comes from the
- * start of its sort key: `sqlite/sqlite-search-order.ts`), so FTS5, which hands out matches in
- * id order, gives them in name order and a query stops after the page.
+ * SQLite: every entry of `search_entries` is renumbered in name order (sort key, then record
+ * id: `sqlite/sqlite-search-order.ts`), and later ones take a number between their neighbours
+ * (found through a new index in that order), so FTS5, which hands out matches in id order,
+ * gives them in name order and a query stops after the page.
  *
  * PostgreSQL: `search_prefixes` holds, for each entry, every start of each of its terms (up to
  * LONGEST_PREFIX characters) with the entry's sort key, in one B-tree on (kind, prefix, sort key,
@@ -55,8 +57,11 @@ export const searchInNameOrder: Migration = {
               OR OLD.entity_kind IS DISTINCT FROM NEW.entity_kind) EXECUTE FUNCTION search_entries_keep_prefixes()`,
           'DROP INDEX search_entries_by_terms',
         ]
-      : // The entries are written again under new ids below; their text index is emptied rather than told of each deletion.
-        ['DROP TRIGGER search_entries_fts_delete'],
+      : [
+          'CREATE INDEX search_entries_in_name_order ON search_entries (entity_kind, sort_key, entity_id)',
+          // The entries are written again under new ids below; their text index is emptied rather than told of each deletion.
+          'DROP TRIGGER search_entries_fts_delete',
+        ],
   backfill: async (db, { engine }) => {
     if (engine === 'postgres') {
       await sql.raw(FILL_SEARCH_PREFIXES).execute(db);
@@ -65,7 +70,8 @@ export const searchInNameOrder: Migration = {
     const entries: SearchEntry[] = await db.selectFrom('search_entries').select(['entity_kind', 'entity_id', 'sort_key', 'terms']).execute();
     await sql`DELETE FROM search_entries`.execute(db);
     await sql`INSERT INTO search_entries_fts (search_entries_fts) VALUES ('delete-all')`.execute(db);
-    await writeSearchEntries(db, 'sqlite', entries);
+    const numbered = numberInNameOrder(entries);
+    for (let start = 0; start < numbered.length; start += 500) await db.insertInto('search_entries').values(numbered.slice(start, start + 500)).execute();
     await sql`CREATE TRIGGER search_entries_fts_delete AFTER DELETE ON search_entries BEGIN
       INSERT INTO search_entries_fts (search_entries_fts, rowid, terms) VALUES ('delete', OLD.id, OLD.terms); END`.execute(db);
   },

@@ -96,6 +96,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await engine().query('CREATE INDEX search_entries_by_terms ON search_entries USING gin (terms gin_trgm_ops)');
       return;
     }
+    await engine().query('DROP INDEX search_entries_in_name_order');
     await engine().query('CREATE TABLE entries_before AS SELECT entity_kind, entity_id, sort_key, terms FROM search_entries ORDER BY entity_kind DESC, entity_id DESC');
     await engine().query('DELETE FROM search_entries');
     await engine().query('INSERT INTO search_entries (entity_kind, entity_id, sort_key, terms) SELECT * FROM entries_before');

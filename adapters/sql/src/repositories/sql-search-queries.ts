@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { SqlContext } from '../context.js';
 import { LONGEST_PREFIX } from '../migrations/016-search-in-name-order.js';
 import { ftsPrefixQuery, wordStartPattern, type SearchEntityKind } from '../search-index.js';
-import { BUCKET_SPAN, kindRange } from '../sqlite/sqlite-search-order.js';
+import { kindRange } from '../sqlite/sqlite-search-order.js';
 import { toAccount } from './sql-account-repository.js';
 import { toContact } from './sql-contact-repository.js';
 
@@ -55,20 +55,11 @@ export class SqlSearchQueries implements SearchQueries {
   }
 }
 
-/**
- * SQLite: entries are numbered in name order by buckets (sqlite/sqlite-search-order.ts), and
- * FTS5 hands out matches in number order, so the first `limit` matches are the first page
- * except for the order inside the last one's bucket: the rest of that bucket's matches are
- * read too, and the caller sorts these few by sort key and id.
- */
+/** SQLite: entries are numbered in name order (sqlite/sqlite-search-order.ts) and FTS5 hands out matches in number order, so the first `limit` are the page. */
 function sqlitePage(kind: SearchEntityKind, words: readonly string[], limit: number): RawBuilder<unknown> {
   const { first, last } = kindRange(kind);
-  const match = ftsPrefixQuery(words);
-  const firsts = sql`SELECT rowid AS id FROM search_entries_fts WHERE search_entries_fts MATCH ${match}
-    AND rowid BETWEEN ${first} AND ${last} ORDER BY rowid LIMIT ${limit}`;
-  const restOfBucket = sql`SELECT search_entries_fts.rowid AS id FROM (SELECT max(id) AS id FROM (${firsts})) edge CROSS JOIN search_entries_fts
-    WHERE search_entries_fts MATCH ${match} AND search_entries_fts.rowid > edge.id AND search_entries_fts.rowid <= (edge.id | ${BUCKET_SPAN - 1n})`;
-  return sql`SELECT e.entity_kind, e.entity_id, e.sort_key FROM (SELECT id FROM (${firsts}) UNION ALL ${restOfBucket}) f JOIN search_entries e ON e.id = f.id`;
+  return sql`SELECT e.entity_kind, e.entity_id, e.sort_key FROM (SELECT rowid AS id FROM search_entries_fts WHERE search_entries_fts MATCH ${ftsPrefixQuery(words)}
+    AND rowid BETWEEN ${first} AND ${last} ORDER BY rowid LIMIT ${limit}) f JOIN search_entries e ON e.id = f.id`;
 }
 
 /**

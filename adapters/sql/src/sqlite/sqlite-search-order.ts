@@ -1,14 +1,15 @@
 import type { SearchEntityKind } from '../search-index.js';
 
 /**
- * SQLite numbers `search_entries` (and so its FTS5 index) in name order, so that a prefix query
- * that matches thousands of entries hands them out in name order and stops after the first page.
+ * SQLite numbers `search_entries` (and so its FTS5 index) in name order — by sort key, then by
+ * record id, exactly — so that a prefix query matching thousands of entries hands them out in
+ * name order and stops after the first page (`ORDER BY rowid LIMIT n`).
  *
- * An entry's id is 63 bits: [kind: 1][name key: 42][tie: 20]. The name key is the start of the
- * sort key, encoded so that comparing keys as integers agrees with comparing sort keys by code
- * point (SQLite's BINARY collation): a sort key that is smaller never gets a bigger key. Two
- * names with the same first characters share a key (a *bucket*); the tie numbers the entries of
- * a bucket in the order they were written, so within a bucket the exact order is sorted at read.
+ * Ids are 63 bits: [kind: 1][62 bits of place], every contact below every account. A new
+ * entry takes a number between its neighbours in name order (sqlite-search-entries.ts); the
+ * numbers start spread out by the name: 42 bits of an order-preserving code of the sort key's
+ * start (a *bucket*) and 20 bits to spread the names of one bucket, so most inserts find room
+ * at once and a full stretch is rarely renumbered.
  */
 export const TIE_BITS = 20n;
 const KEY_BITS = 42;

@@ -94,6 +94,8 @@ export interface ContactEmailsTable {
 
 /** One contact or account as the engine's text index sees it (see search-index.ts). */
 export interface SearchEntriesTable {
+  /** SQLite only: the entry's place in name order (see sqlite-search-order.ts); never read back. */
+  id?: ColumnType<never, bigint | undefined, never>;
   entity_kind: string;
   entity_id: string;
   /** The record's sort key: matches are returned in name order. */

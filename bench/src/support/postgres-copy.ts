@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { FILL_SEARCH_PREFIXES } from '@rapport/sql/testing';
 
 /** Rows per chunk handed to the COPY stream. */
 const CHUNK = 5_000;
@@ -75,6 +76,8 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       );
       await pipeline(lines, client.query(copyFrom(`COPY "${table}" (${list}) FROM STDIN`)));
     }
+    // PostgreSQL's own search index (the start of every term), which a trigger fills on other writes.
+    await client.query(FILL_SEARCH_PREFIXES);
     for (const table of tables) await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
     await client.query('COMMIT');
     await client.query('ANALYZE');

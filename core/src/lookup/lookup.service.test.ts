@@ -50,6 +50,11 @@ describe('LookupService', () => {
     expect(names).toEqual(['Ann Lee', 'Lee Annabel']);
   });
 
+  it('gives a contact found by name its account', async () => {
+    const [first] = await lookup('ann lee');
+    expect(first?.kind === 'contact' && first.account?.name).toBe('Acme Corp');
+  });
+
   it('ranks an exact name above prefix matches and lists accounts by company prefix', async () => {
     const names = (await lookup('acme')).map((m) => (m.kind === 'contact' ? m.contact.name : m.account.name));
     expect(names.slice(0, 2)).toEqual(['Acme Corp', 'Acme Robotics']);

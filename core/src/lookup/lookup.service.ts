@@ -34,7 +34,7 @@ export class LookupService {
       if (isEmail(text)) matches.push(...(await byEmail(uow, text)));
       else if (!/\s/.test(text) && isDomain(text)) matches.push(...(await byDomain(uow, normalizeDomain(text))));
       if (!isEmail(text)) matches.push(...(await byName(uow, text, limit)));
-      return rank(dedupe(matches)).slice(0, limit);
+      return withAccounts(uow, rank(dedupe(matches)).slice(0, limit));
     });
   }
 }
@@ -91,16 +91,20 @@ async function byName(uow: UnitOfWork, text: string, limit: number): Promise<Loo
     if (key === wanted) return 'exact_name';
     return key.startsWith(wanted) ? 'name_prefix' : 'word_prefix';
   };
-  const contactAccounts = await uow.accounts.getMany([...new Set(contacts.map((c) => c.accountId).filter((id): id is string => id !== null))]);
   return [
-    ...contacts.map((contact): LookupMatch => ({
-      kind: 'contact',
-      contact,
-      account: contactAccounts.find((a) => a.id === contact.accountId) ?? null,
-      matchedBy: reason(contact.name),
-    })),
+    // Each contact's account is read once the page is known (withAccounts): most of these are not shown.
+    ...contacts.map((contact): LookupMatch => ({ kind: 'contact', contact, account: null, matchedBy: reason(contact.name) })),
     ...accounts.map((account): LookupMatch => ({ kind: 'account', account, matchedBy: reason(account.name) })),
   ];
+}
+
+/** Gives each contact match found by name its account, in one read for the whole page. */
+async function withAccounts(uow: UnitOfWork, matches: LookupMatch[]): Promise<LookupMatch[]> {
+  const needed = (m: LookupMatch): string | null => (m.kind === 'contact' && m.account === null ? m.contact.accountId : null);
+  const ids = [...new Set(matches.map(needed).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return matches;
+  const accounts = new Map((await uow.accounts.getMany(ids)).map((a) => [a.id, a]));
+  return matches.map((m) => (m.kind === 'contact' && needed(m) !== null ? { ...m, account: accounts.get(m.contact.accountId ?? '') ?? null } : m));
 }
 
 const matchKey = (m: LookupMatch): string => (m.kind === 'contact' ? m.contact.id : m.account.id);

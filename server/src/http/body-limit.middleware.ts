@@ -14,6 +14,8 @@ const DRAIN_FACTOR = 16;
  */
 export function limitBody(maxBytes: number): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
+    // GET and HEAD carry no body; asking for one would build the whole fetch Request of a request that does not need it.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const body = c.req.raw.body;
     if (!body) return next();
     const length = c.req.header('content-length');

@@ -69,6 +69,7 @@ function describeMigrationRules(engine: () => Engine): void {
    * then the entries and (SQLite) their text index and its triggers.
    */
   const undoVersion10 = async (): Promise<void> => {
+    await undoVersion16();
     await undoVersion15();
     const text = engine().kind === 'postgres' ? 'text COLLATE "C"' : 'TEXT';
     await engine().query(`CREATE TABLE search_terms (entity_kind ${text} NOT NULL, entity_id ${text} NOT NULL, term ${text} NOT NULL,
@@ -85,6 +86,26 @@ function describeMigrationRules(engine: () => Engine): void {
     if (engine().kind === 'sqlite') for (const op of ['insert', 'update', 'delete']) await engine().query(`DROP TRIGGER search_entries_fts_${op}`);
     if (engine().kind === 'sqlite') await engine().query('DROP TABLE search_entries_fts');
     await engine().query('DROP TABLE search_entries');
+  };
+
+  /**
+   * Version 16's down: PostgreSQL's prefix table, its trigger and functions go and the trigram
+   * index is back; SQLite's entries are written again in the order of their ids, numbered one
+   * after another as version 10 numbered them.
+   */
+  const undoVersion16 = async (): Promise<void> => {
+    if (engine().kind === 'postgres') {
+      await engine().query('DROP FUNCTION search_entries_keep_prefixes() CASCADE');
+      await engine().query('DROP FUNCTION search_entry_prefixes(text)');
+      await engine().query('DROP TABLE search_prefixes');
+      await engine().query('CREATE INDEX search_entries_by_terms ON search_entries USING gin (terms gin_trgm_ops)');
+      return;
+    }
+    await engine().query('DROP INDEX search_entries_in_name_order');
+    await engine().query('CREATE TABLE entries_before AS SELECT entity_kind, entity_id, sort_key, terms FROM search_entries ORDER BY entity_kind DESC, entity_id DESC');
+    await engine().query('DELETE FROM search_entries');
+    await engine().query('INSERT INTO search_entries (entity_kind, entity_id, sort_key, terms) SELECT * FROM entries_before');
+    await engine().query('DROP TABLE entries_before');
   };
 
   /** Version 9's down: its triggers (PostgreSQL: with their functions), then its tables. */
@@ -217,6 +238,32 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(before).toEqual({ jose: ['con_jose'], pepe: ['con_jose'], wang: ['con_wang'], huawei: ['acc_huawei'], domain: ['acc_huawei'] });
     expect(after).toEqual(['con_wei', 'con_wang']);
     expect(await engine().query("SELECT COUNT(*) AS n FROM schema_migrations WHERE version = 10 AND name = 'search by text index'")).toEqual([{ n: engine().kind === 'postgres' ? '1' : 1 }]);
+  });
+
+  it('puts the entries a database already holds in name order when it upgrades to version 16, and keeps new ones in it', async () => {
+    const names = ['Kohl Zed', 'kohl adams', 'Köhler Berg', 'Kohn Able', 'Kohl Adams', 'Ann Kohlmann', '王 Kohl'];
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      for (const [i, name] of names.entries()) await uow.contacts.insert(aContact({ id: `con_${String(9 - i)}`, name, emails: [] }));
+      await uow.accounts.insert(anAccount({ id: 'acc_kohl', name: 'Kohl GmbH', domains: ['kohl.de'] }));
+    });
+    await first.close();
+    await undoVersion16();
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 16');
+    const upgraded = await engine().open();
+    const search = async (text: string, limit: number) => {
+      const found = await upgraded.read((uow) => uow.search.customers({ words: text.split(' '), limit }));
+      return { contacts: found.contacts.map((c) => c.name), accounts: found.accounts.map((a) => a.id) };
+    };
+    const before = await search('kohl', 3);
+    await upgraded.transaction((uow) => uow.contacts.insert(aContact({ id: 'con_new', name: 'Kohl Aaron', emails: [] })));
+    const after = await search('kohl', 3);
+    const twoWords = await search('kohl a', 10);
+    await upgraded.close();
+    // "kohl adams" and "Kohl Adams" share a sort key: the one with the smaller id comes first (con_5 before con_8).
+    expect(before).toEqual({ contacts: ['Ann Kohlmann', 'Kohl Adams', 'kohl adams'], accounts: ['acc_kohl'] });
+    expect(after.contacts).toEqual(['Ann Kohlmann', 'Kohl Aaron', 'Kohl Adams']);
+    expect(twoWords.contacts).toEqual(['Ann Kohlmann', 'Kohl Aaron', 'Kohl Adams', 'kohl adams']);
   });
 
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {

@@ -126,6 +126,6 @@ export class SqlCustomerRepository<T extends CustomerRecord, Row extends Custome
         throw claims.taken(holder?.key ?? keys.join(', '), holder?.holder ?? 'unknown');
       }
     }
-    await replaceSearchEntry(db, searchDocument(this.tables.kind, record.id, record.name, this.tables.searchTerms(record)));
+    await replaceSearchEntry(db, this.ctx.engine.kind, searchDocument(this.tables.kind, record.id, record.name, this.tables.searchTerms(record)));
   }
 }

@@ -1,7 +1,9 @@
 import type { Account, Contact, CustomerSearch, SearchQueries } from '@rapport/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { SqlContext } from '../context.js';
+import { LONGEST_PREFIX } from '../migrations/016-search-in-name-order.js';
 import { ftsPrefixQuery, wordStartPattern, type SearchEntityKind } from '../search-index.js';
+import { kindRange } from '../sqlite/sqlite-search-order.js';
 import { toAccount } from './sql-account-repository.js';
 import { toContact } from './sql-contact-repository.js';
 
@@ -11,11 +13,11 @@ interface Match {
 }
 
 /**
- * Customer search on each engine's own text index over `search_entries` (schema version 10):
- * SQLite's FTS5 answers a prefix query for every word at once; PostgreSQL's `pg_trgm` GIN
- * index finds the entries where every word starts a term (`LIKE '% word%'`). One statement
- * finds both kinds of record and keeps the first `limit` of each in name order; the records
- * are then fetched by id.
+ * Customer search over `search_entries`, reading only about a page of matches however common
+ * the prefix (schema version 16): SQLite's FTS5 answers a prefix query for every word at once,
+ * in name order; PostgreSQL reads the longest word's prefix in name order from `search_prefixes`.
+ * One statement finds both kinds of record and keeps the first `limit` of each in name order;
+ * the records are then fetched by id.
  */
 export class SqlSearchQueries implements SearchQueries {
   constructor(private readonly ctx: SqlContext) {}
@@ -42,19 +44,42 @@ export class SqlSearchQueries implements SearchQueries {
 
   /** The first `limit` matching entries of each kind, in name (sort key) then id order. */
   private firstMatches(words: readonly string[], limit: number): RawBuilder<Match> {
-    const matching =
-      this.ctx.engine.kind === 'sqlite'
-        ? // Materialized, so SQLite asks FTS5 once rather than probing it entry by entry.
-          sql`WITH found AS MATERIALIZED (SELECT rowid AS id FROM search_entries_fts WHERE search_entries_fts MATCH ${ftsPrefixQuery(words)})
-            SELECT e.entity_kind, e.entity_id, e.sort_key FROM found JOIN search_entries e ON e.id = found.id`
-        : sql`SELECT entity_kind, entity_id, sort_key FROM search_entries WHERE ${sql.join(
-            words.map((word) => sql`terms LIKE ${wordStartPattern(word)}`),
-            sql` AND `,
-          )}`;
+    const needed = words.filter((word) => !words.some((other) => other !== word && other.startsWith(word)));
+    const page = (kind: SearchEntityKind): RawBuilder<unknown> =>
+      this.ctx.engine.kind === 'sqlite' ? sqlitePage(kind, needed, limit) : postgresPage(kind, needed, limit);
     return sql<Match>`SELECT entity_kind, entity_id FROM (
         SELECT m.entity_kind, m.entity_id, m.sort_key,
           ROW_NUMBER() OVER (PARTITION BY m.entity_kind ORDER BY m.sort_key, m.entity_id) AS n
-        FROM (${matching}) m
+        FROM (${page('contact')} UNION ALL ${page('account')}) m
       ) ranked WHERE n <= ${limit} ORDER BY entity_kind, sort_key, entity_id`;
   }
+}
+
+/** SQLite: entries are numbered in name order (sqlite/sqlite-search-order.ts) and FTS5 hands out matches in number order, so the first `limit` are the page. */
+function sqlitePage(kind: SearchEntityKind, words: readonly string[], limit: number): RawBuilder<unknown> {
+  const { first, last } = kindRange(kind);
+  return sql`SELECT e.entity_kind, e.entity_id, e.sort_key FROM (SELECT rowid AS id FROM search_entries_fts WHERE search_entries_fts MATCH ${ftsPrefixQuery(words)}
+    AND rowid BETWEEN ${first} AND ${last} ORDER BY rowid LIMIT ${limit}) f JOIN search_entries e ON e.id = f.id`;
+}
+
+/**
+ * PostgreSQL: the longest word reads its prefix's entries from `search_prefixes` in name order
+ * and stops after `limit`; each other word is one probe of the same index for the entry. A word
+ * longer than the prefixes kept is checked against the entry's terms as well.
+ */
+function postgresPage(kind: SearchEntityKind, words: readonly string[], limit: number): RawBuilder<unknown> {
+  const prefixOf = (word: string): string => Array.from(word).slice(0, LONGEST_PREFIX).join('');
+  const [driver = '', ...others] = [...words].sort((a, b) => Array.from(b).length - Array.from(a).length);
+  const probes = others.map(
+    (word) => sql`AND EXISTS (SELECT 1 FROM search_prefixes q WHERE q.entity_kind = p.entity_kind AND q.prefix = ${prefixOf(word)}
+      AND q.sort_key = p.sort_key AND q.entity_id = p.entity_id)`,
+  );
+  const long = words.filter((word) => prefixOf(word) !== word);
+  const checks = long.map(
+    (word) => sql`AND EXISTS (SELECT 1 FROM search_entries e WHERE e.entity_kind = p.entity_kind AND e.entity_id = p.entity_id
+      AND e.terms LIKE ${wordStartPattern(word)})`,
+  );
+  return sql`(SELECT p.entity_kind, p.entity_id, p.sort_key FROM search_prefixes p
+    WHERE p.entity_kind = ${kind} AND p.prefix = ${prefixOf(driver)} ${sql.join([...probes, ...checks], sql` `)}
+    ORDER BY p.sort_key, p.entity_id LIMIT ${limit})`;
 }

@@ -33,6 +33,11 @@ describe('SQLite query plans', () => {
   const cases: Array<[string, string, string]> = [
     ['a search word', `SELECT rowid FROM search_entries_fts WHERE search_entries_fts MATCH '"ann"*'`, 'search_entries_fts VIRTUAL TABLE INDEX'],
     ['a search match’s entry', 'SELECT entity_kind, entity_id, sort_key FROM search_entries WHERE id = ?', 'INTEGER PRIMARY KEY'],
+    [
+      'a new search entry’s neighbour in name order',
+      `SELECT id FROM search_entries WHERE entity_kind = 'contact' AND (sort_key, entity_id) < ('ann', 'con_1') ORDER BY sort_key DESC, entity_id DESC LIMIT 1`,
+      'search_entries_in_name_order',
+    ],
     ['a page of contacts by name', 'SELECT * FROM contacts WHERE (sort_key, id) > (?, ?) ORDER BY sort_key, id LIMIT 51', 'contacts_by_name'],
     ['a page of one owner’s accounts', 'SELECT * FROM accounts WHERE owner_id IN (?) AND (sort_key, id) > (?, ?) ORDER BY sort_key, id LIMIT 51', 'accounts_by_owner'],
     ['contacts by canonical address', 'SELECT contact_id FROM contact_emails WHERE canonical IN (?)', 'contact_emails_by_canonical'],

@@ -2,3 +2,4 @@
 export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './postgres.js';
 export { openRawConnection, type RawConnection } from './raw-connection.js';
 export { createCountingSqliteStore, type CountingSqliteStore } from './statement-counter.js';
+export { FILL_SEARCH_PREFIXES } from '../migrations/016-search-in-name-order.js';

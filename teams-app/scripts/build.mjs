@@ -4,9 +4,9 @@
 // With --if-changed (what `pnpm start` uses) nothing is built when dist/tab/index.html is newer
 // than every file it is built from: the tab's sources, the workspace packages it imports, this
 // script, the package manifests and the lockfile.
-import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { upToDate } from '../../scripts/up-to-date.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = join(root, '..');
@@ -19,27 +19,13 @@ const sources = [
   join(workspace, 'core/package.json'),
   join(workspace, 'adapters/http/src'),
   join(workspace, 'adapters/http/package.json'),
+  join(workspace, 'scripts/up-to-date.mjs'),
   join(workspace, 'pnpm-lock.yaml'),
 ];
 
-/** The latest modification time under `path` (a file or a folder), 0 when it does not exist. */
-function newest(path) {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stats.mtimeMs);
-}
-
-if (process.argv.includes('--if-changed')) {
-  const built = newest(output);
-  if (built > 0 && sources.every((source) => newest(source) < built)) {
-    console.log(`The Teams tab in ${join(root, 'dist/tab')} is up to date`);
-    process.exit(0);
-  }
+if (process.argv.includes('--if-changed') && upToDate(output, sources)) {
+  console.log(`The Teams tab in ${join(root, 'dist/tab')} is up to date`);
+  process.exit(0);
 }
 
 const { build } = await import('vite');

@@ -42,8 +42,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock time at `instant` in `timeZone`. */
-export function wallTimeAt(instant: Date, timeZone: string): WallTime {
+/** The wall-clock time at `instant` in `timeZone`, as Intl formats it (to the second). */
+function formattedWallTime(instant: Date, timeZone: string): WallTime {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -55,6 +55,48 @@ export function wallTimeAt(instant: Date, timeZone: string): WallTime {
     hour: (parts.hour ?? 0) % 24,
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
+  };
+}
+
+const DAY_MS = 86_400_000;
+/** Instants in these years are read from the cache of steady offsets (Date.UTC reads years 0–99 as 19xx). */
+const STEADY_FROM = Date.UTC(1900, 0, 1);
+const STEADY_UNTIL = Date.UTC(2200, 0, 1);
+const STEADY_LIMIT = 50_000;
+/** UTC days over which a zone's offset did not change, by "zone day": the offset in ms. */
+const steadyOffsets = new Map<string, number>();
+
+/** The zone's offset over the whole UTC day `day` (days since 1970), or null when it changes that day. */
+function steadyOffset(day: number, timeZone: string): number | null {
+  const key = `${timeZone} ${day}`;
+  const known = steadyOffsets.get(key);
+  if (known !== undefined) return known;
+  const offsetAt = (ms: number): number => wallAsUtcMs(formattedWallTime(new Date(ms), timeZone)) - ms;
+  const start = day * DAY_MS;
+  const offset = offsetAt(start);
+  if (offsetAt(start + DAY_MS / 2) !== offset || offsetAt(start + DAY_MS - 1000) !== offset) return null;
+  if (steadyOffsets.size >= STEADY_LIMIT) steadyOffsets.clear();
+  steadyOffsets.set(key, offset);
+  return offset;
+}
+
+/**
+ * The wall-clock time at `instant` in `timeZone`. Intl formatting is slow, so the zone's
+ * offset over each UTC day is found once (by formatting its start, middle and end) and reused
+ * for every instant of that day; a day on which the offset changes is formatted instant by instant.
+ */
+export function wallTimeAt(instant: Date, timeZone: string): WallTime {
+  const ms = instant.getTime();
+  const offset = ms >= STEADY_FROM && ms < STEADY_UNTIL ? steadyOffset(Math.floor(ms / DAY_MS), timeZone) : null;
+  if (offset === null) return formattedWallTime(instant, timeZone);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 

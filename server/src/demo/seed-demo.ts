@@ -8,6 +8,7 @@ import { planDeals } from './plan-deals.js';
 import { planReminders } from './plan-reminders.js';
 import { planTargets } from './plan-targets.js';
 import { Random } from './random.js';
+import { RecordingStore } from './recording-store.js';
 import { scheduleDeals } from './schedule-deals.js';
 import { SeededIds } from './seeded-ids.js';
 import { contextFor, DAY, MINUTE, Timeline } from './timeline.js';
@@ -29,17 +30,20 @@ const ACCOUNTS: Record<'full' | 'small', number> = { full: 2000, small: 100 };
 /**
  * Seeds a demo company into an empty database: a sales team in two teams, customers in
  * several languages and scripts, and a year of deals, activities, reminders, campaigns and
- * monthly quotas ending at `now`. Everything goes through the core services with a clock walked through the year,
- * so events, stage history, versions and permissions are as real as a year of use; the writes
- * land in about a dozen transactions (a tenth of the year each), not one per change. On a store
- * that writes in bulk (the SQL stores' `insertMany`) the year's activities and their events are
- * written at the end in multi-row inserts instead, as the activity service would have logged them. The same
- * `now` gives the same names, amounts and stages (and ids); access token secrets are new each time.
- * `small` (about 100 accounts) is for tests.
+ * monthly quotas ending at `now`. Every change goes through the core services with a clock
+ * walked through the year, so events, stage history, versions and permissions are as real as a
+ * year of use. On a store that writes in bulk (the SQL stores' `insertMany`) the services write
+ * into a `RecordingStore` held in memory, and the year is then written at once in multi-row
+ * inserts in one transaction, with the year's activities and their events planned beside it;
+ * `write: 'services'` writes through the services into the store instead, in about a dozen
+ * transactions (a tenth of the year each): the slower reference the bulk writing is tested
+ * against. Other stores (the memory store) are always written through the services. The same
+ * `now` gives the same names, amounts, stages and ids either way; access token secrets are new
+ * each time. `small` (about 100 accounts) is for tests.
  */
 export async function seedDemo(
   deps: { store: AnalyticsStore; now: Date; logger?: DemoLogger },
-  options: { size?: 'full' | 'small' } = {},
+  options: { size?: 'full' | 'small'; write?: 'bulk' | 'services' } = {},
 ): Promise<DemoSeedResult> {
   const size = options.size ?? 'full';
   const began = performance.now();
@@ -51,7 +55,8 @@ export async function seedDemo(
   const random = new Random(SEED);
   const clock = new ManualClock(new Date(start - 30 * DAY));
   const store = new BatchedStore(deps.store);
-  const serviceDeps = { store, clock, ids: new SeededIds(clock, random.fork()) };
+  const ids = new SeededIds(clock, random.fork());
+  const serviceDeps = { store, clock, ids };
   const services = createServices(serviceDeps);
   const { pipeline, staff } = await store.batch(async () => ({ pipeline: await ensureDefaultPipeline(serviceDeps), staff: await hire(services, clock) }));
 
@@ -68,13 +73,19 @@ export async function seedDemo(
   deps.logger?.info('Seeding the demo company', { size, steps: timeline.size });
 
   const counts: Record<string, number> = { teams: staff.teams.size, users: staff.users.size };
-  await timeline.play(clock, contextFor(services, staff, counts), {
-    batch: (work) => store.batch(work),
-    progress: (done, total) => deps.logger?.info('Seeding the demo company', { done, total }),
-  });
+  const progress = (done: number, total: number): void => deps.logger?.info('Seeding the demo company', { done, total });
+  // With a bulk writer the year is played against a recording of the services' writes, then written at once.
+  const recording = bulk && options.write !== 'services' ? new RecordingStore({ users: [...staff.users.values()], teams: [...staff.teams.values()], pipelines: [pipeline] }) : null;
+  if (recording) {
+    await timeline.play(clock, contextFor(createServices({ store: recording, clock, ids }), staff, counts), { progress });
+  } else {
+    await timeline.play(clock, contextFor(services, staff, counts), { batch: (work) => store.batch(work), progress });
+  }
   if (bulk) {
     // Written at once, after the records they link to: nothing the services do reads them.
-    await bulk.insertMany(activityRecords(activities, staff, random.fork()));
+    const logged = activityRecords(activities, staff, random.fork());
+    const recorded = recording?.records() ?? {};
+    await bulk.insertMany({ ...recorded, activities: [...(recorded.activities ?? []), ...logged.activities], events: [...(recorded.events ?? []), ...logged.events] });
     counts.activities = activities.length;
   }
   for (const deal of deals) counts[`deals.${deal.outcome.status}`] = (counts[`deals.${deal.outcome.status}`] ?? 0) + 1;

@@ -40,7 +40,7 @@ export function toAccount(row: Selectable<AccountsTable>, engine: Engine): Accou
   };
 }
 
-const accountTables: CustomerTables<Account, AccountsTable> = {
+export const accountTables: CustomerTables<Account, AccountsTable> = {
   table: 'accounts',
   kind: 'account',
   toRow,

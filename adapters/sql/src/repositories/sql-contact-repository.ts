@@ -38,7 +38,7 @@ export function toContact(row: Selectable<ContactsTable>, engine: Engine): Conta
   };
 }
 
-const contactTables: CustomerTables<Contact, ContactsTable> = {
+export const contactTables: CustomerTables<Contact, ContactsTable> = {
   table: 'contacts',
   kind: 'contact',
   toRow,

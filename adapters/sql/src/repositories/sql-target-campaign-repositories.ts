@@ -6,7 +6,7 @@ import type { CampaignsTable, Database, TargetsTable } from '../database.js';
 import { expectInserted } from '../errors.js';
 import { affected, afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
 
-const toTargetRow = (t: Target): Insertable<TargetsTable> => ({
+export const toTargetRow = (t: Target): Insertable<TargetsTable> => ({
   id: t.id,
   user_id: t.userId,
   month: t.month,
@@ -78,7 +78,7 @@ async function assertFree(db: Kysely<Database>, target: Target): Promise<void> {
   if (clash) throw storeConflicts.targetTaken(target.userId, target.month, target.amount.currency, clash.id);
 }
 
-const toCampaignRow = (c: Campaign): Insertable<CampaignsTable> => ({
+export const toCampaignRow = (c: Campaign): Insertable<CampaignsTable> => ({
   id: c.id,
   name: c.name,
   sort_key: sortKey(c.name),

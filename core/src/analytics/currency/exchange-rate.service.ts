@@ -36,26 +36,32 @@ function notTheQuote(currency: string, quote: string, path: string): FieldIssue 
   return currency === quote ? { path, message: `${quote} is the reporting currency: one ${quote} is always one ${quote}.` } : null;
 }
 
+/** Admins only; `null` is the hub's own trusted code (its CLI), allowed what an admin is. */
+function assertMayChange(actor: Actor | null, what: string): void {
+  if (actor) assertAdmin(actor.user, what);
+}
+
 /**
  * The reporting currency and the dated exchange rates into it. Everyone reads them; admins set
  * them. A rate belongs to the reporting currency it was entered for (see ExchangeRate).
+ * Like UserService, it takes `null` as the actor for the hub's own trusted code.
  */
 export class ExchangeRateService {
   constructor(private readonly deps: AnalyticsServiceDeps) {}
 
-  async reportingCurrency(_actor: Actor): Promise<ReportingCurrency> {
+  async reportingCurrency(_actor: Actor | null): Promise<ReportingCurrency> {
     return { currency: await this.deps.store.read(reportingCurrencyOf) };
   }
 
-  async setReportingCurrency(actor: Actor, currency: string): Promise<ReportingCurrency> {
-    assertAdmin(actor.user, 'set the reporting currency');
+  async setReportingCurrency(actor: Actor | null, currency: string): Promise<ReportingCurrency> {
+    assertMayChange(actor, 'set the reporting currency');
     const code = parseInput(CurrencyCode, currency, 'reporting currency');
     await this.deps.store.transaction((uow) => uow.settings.set(REPORTING_CURRENCY_KEY, code));
     return { currency: code };
   }
 
   /** Rates into the reporting currency now set, by currency then date; empty when none is set. */
-  async list(_actor: Actor, filter: { currency?: string | undefined; from?: string | undefined; to?: string | undefined } = {}): Promise<ExchangeRate[]> {
+  async list(_actor: Actor | null, filter: { currency?: string | undefined; from?: string | undefined; to?: string | undefined } = {}): Promise<ExchangeRate[]> {
     const currency = filter.currency === undefined ? undefined : parseInput(CurrencyCode, filter.currency, 'currency');
     const from = filter.from === undefined ? undefined : parseInput(CalendarDate, filter.from, 'from date');
     const to = filter.to === undefined ? undefined : parseInput(CalendarDate, filter.to, 'to date');
@@ -66,8 +72,8 @@ export class ExchangeRateService {
     });
   }
 
-  async put(actor: Actor, currency: string, date: string, input: ExchangeRateInput): Promise<ExchangeRate> {
-    assertAdmin(actor.user, 'set exchange rates');
+  async put(actor: Actor | null, currency: string, date: string, input: ExchangeRateInput): Promise<ExchangeRate> {
+    assertMayChange(actor, 'set exchange rates');
     const { rate } = parseInput(ExchangeRateInput, input, 'exchange rate');
     return this.deps.store.transaction(async (uow) => {
       const quote = await requireQuote(uow);
@@ -79,8 +85,8 @@ export class ExchangeRateService {
     });
   }
 
-  async delete(actor: Actor, currency: string, date: string): Promise<void> {
-    assertAdmin(actor.user, 'delete exchange rates');
+  async delete(actor: Actor | null, currency: string, date: string): Promise<void> {
+    assertMayChange(actor, 'delete exchange rates');
     const code = parseInput(CurrencyCode, currency, 'currency');
     const day = parseInput(CalendarDate, date, 'date');
     await this.deps.store.transaction(async (uow) => {
@@ -96,8 +102,8 @@ export class ExchangeRateService {
    * with one issue per bad line (`path` "line 7") saying what to fix. A currency and date given
    * twice with different rates is refused too; the same rate twice is taken once.
    */
-  async importRates(actor: Actor, rows: readonly RateRow[]): Promise<RateImport> {
-    assertAdmin(actor.user, 'import exchange rates');
+  async importRates(actor: Actor | null, rows: readonly RateRow[]): Promise<RateImport> {
+    assertMayChange(actor, 'import exchange rates');
     if (rows.length === 0) throw invalidInput('The file has no rates: give a header line `currency,date,rate` and one rate a line.', [{ path: 'body', message: 'No rows.' }]);
     if (rows.length > MAX_RATE_ROWS) throw invalidInput(`At most ${MAX_RATE_ROWS} rates a file; split it.`, [{ path: 'body', message: `${rows.length} rows.` }]);
     return this.deps.store.transaction(async (uow) => {

@@ -67,6 +67,9 @@ describe('ReportingSum', () => {
     expect(missingRatesSentence('EUR', [{ currency: 'JPY', date: '2026-03-04', count: 2, amountMinor: 500_000 }])).toBe(
       'No JPY rate on or before 2026-03-04: 2 amounts (¥500,000) are left out of the EUR total.',
     );
+    expect(missingRatesSentence('EUR', [{ currency: 'USD', date: '2026-03-01', count: 1, amountMinor: 150 }], 'de-DE', 'ranking')).toBe(
+      'No USD rate on or before 2026-03-01: 1 amount (1,5\u00a0$) is left out of the EUR ranking.',
+    );
     expect(missingRatesSentence('EUR', [])).toBe('');
   });
 });

@@ -116,7 +116,7 @@ const DATES_NAMED = 3;
  * clause per currency: "No USD rate on or before 2026-12-03: 2 amounts ($5,000) are left out
  * of the EUR total." Empty when nothing was left out.
  */
-export function missingRatesSentence(quote: string, missing: readonly MissingRate[], locale = 'en-US'): string {
+export function missingRatesSentence(quote: string, missing: readonly MissingRate[], locale = 'en-US', leftOutOf: 'total' | 'ranking' = 'total'): string {
   const byCurrency = new Map<string, MissingRate[]>();
   for (const m of missing) byCurrency.set(m.currency, [...(byCurrency.get(m.currency) ?? []), m]);
   return [...byCurrency]
@@ -125,7 +125,7 @@ export function missingRatesSentence(quote: string, missing: readonly MissingRat
       const named = dates.slice(0, DATES_NAMED).join(', ') + (dates.length > DATES_NAMED ? ` and ${dates.length - DATES_NAMED} more dates` : '');
       const count = rows.reduce((n, r) => n + r.count, 0);
       const amount = formatMoney({ minor: rows.reduce((n, r) => n + r.amountMinor, 0), currency }, locale);
-      return `No ${currency} rate on or before ${named}: ${count} ${count === 1 ? 'amount' : 'amounts'} (${amount}) ${count === 1 ? 'is' : 'are'} left out of the ${quote} total.`;
+      return `No ${currency} rate on or before ${named}: ${count} ${count === 1 ? 'amount' : 'amounts'} (${amount}) ${count === 1 ? 'is' : 'are'} left out of the ${quote} ${leftOutOf}.`;
     })
     .join(' ');
 }

@@ -78,7 +78,7 @@ export const reportingFigures = <K extends string>(...totals: readonly K[]) =>
 export const RankingCurrency = z.object({
   /** The reporting currency the monetary scores ranked in; null: ranked within each currency, never across. */
   currency: z.string().nullable(),
-  /** Won amounts left out of the ranking for want of a rate. */
+  /** Won amounts left out of the ranking for want of a rate; `count` counts an account's amounts of one currency and close day as one. */
   missingRates: z.array(MissingRate),
 });
 export type RankingCurrency = z.infer<typeof RankingCurrency>;

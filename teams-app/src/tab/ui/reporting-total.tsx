@@ -8,11 +8,11 @@ export interface Reporting {
 }
 
 /** The plain sentence under a reporting total when amounts had no rate; nothing when none was missing. */
-export function MissingRatesNote({ reporting, format }: { reporting: Reporting; format: Format }) {
+export function MissingRatesNote({ reporting, format, leftOutOf = 'total' }: { reporting: Reporting; format: Format; leftOutOf?: 'total' | 'ranking' }) {
   if (reporting.missingRates.length === 0) return null;
   return (
     <p class="note warn missing-rates" role="note" data-currency={reporting.currency}>
-      {missingRatesSentence(reporting.currency, reporting.missingRates, format.locale)}
+      {missingRatesSentence(reporting.currency, reporting.missingRates, format.locale, leftOutOf)}
     </p>
   );
 }

@@ -47,7 +47,7 @@ export function CustomersView() {
               <p class="muted small ranking-currency">
                 {segments.data.ranking.currency ? `Value ranked in ${segments.data.ranking.currency}, the reporting currency.` : 'Value ranked within each currency: set a reporting currency to rank across currencies.'}
               </p>
-              {segments.data.ranking.currency && <MissingRatesNote reporting={{ currency: segments.data.ranking.currency, missingRates: segments.data.ranking.missingRates }} format={format} />}
+              {segments.data.ranking.currency && <MissingRatesNote reporting={{ currency: segments.data.ranking.currency, missingRates: segments.data.ranking.missingRates }} format={format} leftOutOf="ranking" />}
             </>
           ) : segments.error ? (
             <ErrorNote error={segments.error} onRetry={segments.reload} />

@@ -24,7 +24,7 @@ describe('the OpenAPI document against real answers', () => {
   const call = async (user: User, method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
     const headers: Record<string, string> = { ...(user ? { authorization: `Bearer ${t.tokens[user]}` } : {}), ...init.headers };
     const body = init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined);
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await response.text();
     conformance.check(method, path, response.status, response.headers, text);
@@ -165,8 +165,20 @@ describe('the OpenAPI document against real answers', () => {
     await call('admin', 'PATCH', '/api/v1/analytics-settings/company', { body: { staleFactor: 2 } });
     await call('ann', 'PATCH', '/api/v1/analytics-settings/company', { body: { staleFactor: 2 } });
 
+    // Reporting currency and exchange rates.
+    await call('ann', 'GET', '/api/v1/reporting-currency');
+    await call('admin', 'PUT', '/api/v1/reporting-currency', { body: { currency: 'EUR' } });
+    await call('admin', 'PUT', '/api/v1/exchange-rates/USD/2026-03-01', { body: { rate: '0.92' } });
+    await call('ann', 'PUT', '/api/v1/exchange-rates/USD/2026-03-01', { body: { rate: '0.92' } });
+    await call('admin', 'POST', '/api/v1/exchange-rates/import', { raw: 'currency,date,rate\nJPY,2026-03-01,0.0061\n', headers: { 'content-type': 'text/csv' } });
+    await call('admin', 'POST', '/api/v1/exchange-rates/import', { raw: 'currency,date,rate\nJPY,2026-03-32,0.0061\n', headers: { 'content-type': 'text/csv' } });
+    await call('ann', 'GET', '/api/v1/exchange-rates');
+    await call('mia', 'GET', '/api/v1/pipeline');
+    await call('mia', 'GET', `/api/v1/campaigns/${ids.campaign}/roi`);
+
     // Deletions last.
     await call('mia', 'DELETE', `/api/v1/targets/${ids.target}`);
+    await call('admin', 'DELETE', '/api/v1/exchange-rates/USD/2026-03-01');
     await call('mia', 'DELETE', `/api/v1/campaigns/${ids.campaign}`);
     await call('ann', 'DELETE', `/api/v1/deals/${ids.deal2}`);
     await call('ann', 'DELETE', `/api/v1/contacts/${ids.contact}`);

@@ -16,3 +16,4 @@ export * from './contract/routes/system.routes.js';
 export * from './contract/routes/notices.routes.js';
 export * from './contract/routes/analytics.routes.js';
 export * from './contract/routes/mail.routes.js';
+export * from './contract/routes/currency.routes.js';

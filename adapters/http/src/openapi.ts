@@ -86,7 +86,7 @@ function operation(id: string, route: AnyRoute): JsonSchema {
     tags: [route.tag],
     ...(route.auth ? {} : { security: [] }),
     parameters: parameters(route),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body) } } } } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { [route.bodyType === 'csv' ? 'text/csv' : 'application/json']: { schema: toSchema(route.body) } } } } : {}),
     responses,
   };
 }

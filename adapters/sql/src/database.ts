@@ -290,6 +290,16 @@ export interface AccountTouchTotalsTable {
   last_touch_at: string | null;
 }
 
+/** Dated exchange rates into a reporting currency (schema version 13). */
+export interface ExchangeRatesTable {
+  quote: string;
+  currency: string;
+  /** "2026-03-01" */
+  date: string;
+  /** Decimal text, "1.0842". */
+  rate: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
@@ -314,4 +324,5 @@ export interface Database {
   deal_stage_times: DealStageTimesTable;
   account_order_totals: AccountOrderTotalsTable;
   account_touch_totals: AccountTouchTotalsTable;
+  exchange_rates: ExchangeRatesTable;
 }

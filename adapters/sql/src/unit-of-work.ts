@@ -17,6 +17,8 @@ import { SqlTokenRepository } from './repositories/sql-token-repository.js';
 import { SqlUserRepository } from './repositories/sql-user-repository.js';
 import { SqlAnalyticsQueries } from './repositories/sql-analytics-queries.js';
 import { SqlCampaignRepository, SqlTargetRepository } from './repositories/sql-target-campaign-repositories.js';
+import { SqlExchangeRateRepository } from './repositories/sql-exchange-rate-repository.js';
+import { SqlReportingQueries } from './repositories/sql-reporting-queries.js';
 
 export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
   return {
@@ -38,5 +40,7 @@ export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
     targets: new SqlTargetRepository(ctx),
     campaigns: new SqlCampaignRepository(ctx),
     analytics: new SqlAnalyticsQueries(ctx),
+    exchangeRates: new SqlExchangeRateRepository(ctx),
+    reporting: new SqlReportingQueries(ctx),
   };
 }

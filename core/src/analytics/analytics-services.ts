@@ -9,6 +9,7 @@ import { AnalyticsSettingsService } from './settings/analytics-settings.service.
 import { StageTimeService } from './stages/stage-time.service.js';
 import { TargetService } from './targets/target.service.js';
 import { WinLossService } from './win-loss/win-loss.service.js';
+import { ExchangeRateService } from './currency/exchange-rate.service.js';
 
 /** The pipeline analytics: reports, and the targets, campaigns and settings they use. */
 export interface AnalyticsServices {
@@ -22,6 +23,8 @@ export interface AnalyticsServices {
   targets: TargetService;
   campaigns: CampaignService;
   settings: AnalyticsSettingsService;
+  /** The reporting currency and dated exchange rates. */
+  exchangeRates: ExchangeRateService;
 }
 
 export function createAnalyticsServices(deps: AnalyticsServiceDeps): AnalyticsServices {
@@ -36,5 +39,6 @@ export function createAnalyticsServices(deps: AnalyticsServiceDeps): AnalyticsSe
     targets: new TargetService(deps),
     campaigns: new CampaignService(deps),
     settings: new AnalyticsSettingsService(deps),
+    exchangeRates: new ExchangeRateService(deps),
   };
 }

@@ -1,6 +1,8 @@
 import type { AccountRepository } from '../accounts/account.port.js';
 import type { ActivityRepository } from '../activities/activity.port.js';
 import type { CampaignRepository } from '../analytics/campaigns/campaign.port.js';
+import type { ExchangeRateRepository } from '../analytics/currency/exchange-rate.port.js';
+import type { ReportingQueries } from '../analytics/currency/reporting-queries.port.js';
 import type { AnalyticsQueries } from '../analytics/report-queries.port.js';
 import type { TargetRepository } from '../analytics/targets/target.port.js';
 import type { ContactRepository } from '../contacts/contact.port.js';
@@ -76,6 +78,10 @@ export interface AnalyticsUnitOfWork extends UnitOfWork {
   campaigns: CampaignRepository;
   /** Report queries for the pipeline analytics. */
   analytics: AnalyticsQueries;
+  /** Dated exchange rates into the reporting currency. */
+  exchangeRates: ExchangeRateRepository;
+  /** Closed money by day, for reporting-currency totals. */
+  reporting: ReportingQueries;
 }
 
 /** A Store whose units of work answer analytics too. */

@@ -18,6 +18,7 @@ import { describeTargetAndCampaignContract } from './contract/targets-campaigns.
 import { describeDealAnalyticsContract } from './contract/analytics-deals.contract.js';
 import { describeStageAnalyticsContract } from './contract/analytics-stages.contract.js';
 import { describePeopleAnalyticsContract } from './contract/analytics-people.contract.js';
+import { describeExchangeRateContract } from './contract/exchange-rates.contract.js';
 
 export type { StoreFactory } from './contract/support.js';
 
@@ -66,5 +67,6 @@ export function describeStoreContract(name: string, makeStore: StoreFactory<Stor
     describeDealAnalyticsContract(analytics);
     describeStageAnalyticsContract(analytics);
     describePeopleAnalyticsContract(analytics);
+    describeExchangeRateContract(analytics);
   });
 }

@@ -10,9 +10,10 @@ import { slackManifest, userLinkCode } from './slack.commands.js';
 import { slackServe } from './slack-serve.command.js';
 import { reportActivity } from './report.commands.js';
 import { mailAddress } from './mail.commands.js';
+import { currencySet, ratesImport, ratesList } from './currency.commands.js';
 
 /** Every command, found by its words. Later surfaces add theirs here. */
-export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress];
+export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress, currencySet, ratesImport, ratesList];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

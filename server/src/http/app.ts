@@ -14,6 +14,7 @@ import { reminderHandlers } from './handlers/reminders.handlers.js';
 import { noticeHandlers } from './handlers/notices.handlers.js';
 import { analyticsHandlers } from './handlers/analytics.handlers.js';
 import { mailHandlers } from './handlers/mail.handlers.js';
+import { currencyHandlers } from './handlers/currency.handlers.js';
 import type { HttpDeps, HubEnv } from './hub-env.js';
 import { idempotency } from './idempotency.middleware.js';
 import { toProblem } from './problem.js';
@@ -101,6 +102,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...noticeHandlers(deps),
     ...analyticsHandlers(deps),
     ...mailHandlers(deps),
+    ...currencyHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {
     if (!route.auth) continue;

@@ -27,6 +27,16 @@ async function readJson(c: Context<HubEnv>): Promise<unknown> {
   }
 }
 
+/** A route's body as its schema takes it: a CSV file as text, anything else as JSON. */
+async function readBody(c: Context<HubEnv>, route: AnyRoute): Promise<unknown> {
+  if (route.bodyType !== 'csv') return readJson(c);
+  const type = c.req.header('content-type') ?? '';
+  if (!/^text\/(csv|plain)\b/i.test(type)) {
+    throw invalidInput('Send the file as text/csv (Content-Type: text/csv), UTF-8.', [{ path: 'body', message: `Content-Type ${type || 'missing'}; expected text/csv.` }]);
+  }
+  return c.req.text();
+}
+
 /** OpenAPI path → Hono path: /deals/{id} → /deals/:id */
 export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
@@ -40,7 +50,7 @@ export function bindRoute(app: Hono<HubEnv>, route: AnyRoute, handler: Handler<A
     const input = {
       params: route.params ? parseInput(route.params, c.req.param(), 'path') : undefined,
       query: route.query ? parseInput(route.query, c.req.query(), 'query') : undefined,
-      body: route.body ? parseInput(route.body, await readJson(c), 'request body') : undefined,
+      body: route.body ? parseInput(route.body, await readBody(c, route), 'request body') : undefined,
       actor: c.get('actor'),
       ifMatch: parseIfMatch(c.req.header('if-match')),
       context: c,

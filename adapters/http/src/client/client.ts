@@ -73,7 +73,8 @@ export class RapportClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
     if (token) headers.authorization = `Bearer ${token}`;
-    if (parts.body !== undefined) headers['content-type'] = 'application/json';
+    const csv = route.bodyType === 'csv';
+    if (parts.body !== undefined) headers['content-type'] = csv ? 'text/csv; charset=utf-8' : 'application/json';
     if (parts.ifMatch !== undefined) headers['if-match'] = `"${parts.ifMatch}"`;
     if (parts.idempotencyKey) headers['idempotency-key'] = parts.idempotencyKey;
     const url = this.options.baseUrl.replace(/\/+$/, '') + pathFor(route, parts.params) + queryString(parts.query);
@@ -83,7 +84,7 @@ export class RapportClient {
       response = await doFetch(url, {
         method: route.method,
         headers,
-        ...(parts.body !== undefined ? { body: JSON.stringify(parts.body) } : {}),
+        ...(parts.body !== undefined ? { body: csv ? String(parts.body) : JSON.stringify(parts.body) } : {}),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
       });
     } catch (error) {

@@ -10,6 +10,7 @@ import { noticeRoutes } from './routes/notices.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { captureRoutes } from './routes/capture.routes.js';
 import { mailRoutes } from './routes/mail.routes.js';
+import { currencyRoutes } from './routes/currency.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -25,6 +26,7 @@ export const api = {
   ...noticeRoutes,
   ...analyticsRoutes,
   ...mailRoutes,
+  ...currencyRoutes,
 };
 
 export type Api = typeof api;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One REST operation: the single source of its path, inputs and output. The hub validates
@@ -38,6 +38,8 @@ export interface RouteDef<
   versionFrom?: string;
   /** POST that honours an Idempotency-Key header. */
   idempotent?: boolean;
+  /** The body is a text/csv file, handed on as text (its schema is a string); JSON otherwise. */
+  bodyType?: 'csv';
 }
 
 export function defineRoute<P extends z.ZodType = never, Q extends z.ZodType = never, B extends z.ZodType = never, R extends z.ZodType = never>(

@@ -4,6 +4,7 @@ import { compareCodePoints } from '../../shared/text.js';
 import type { CampaignTotal } from '../report-queries.port.js';
 import { ratio } from '../report.schema.js';
 import { Campaign } from './campaign.schema.js';
+import { reportingFigures } from '../currency/exchange-rate.schema.js';
 
 export const CampaignCurrencyFigures = z.object({
   currency: z.string(),
@@ -28,11 +29,17 @@ export const CampaignRoi = z.object({
   roi: z.number().nullable(),
   /** Open pipeline ÷ cost, in the cost's currency; null without a cost. */
   pipelineToCost: z.number().nullable(),
+  /**
+   * Cost (at its start date's rate), won (at close dates' rates), open and weighted pipeline (at
+   * today's) in the reporting currency, and ROI across every currency when no rate was missing;
+   * null when no reporting currency is set.
+   */
+  reporting: reportingFigures('costMinor', 'wonMinor', 'openMinor', 'weightedMinor').extend({ roi: z.number().nullable() }).nullable(),
 });
 export type CampaignRoi = z.infer<typeof CampaignRoi>;
 
 /** A campaign's cost against the pipeline and revenue its deals brought, per currency. */
-export function campaignRoi(campaign: Campaign, totals: readonly CampaignTotal[]): CampaignRoi {
+export function campaignRoi(campaign: Campaign, totals: readonly CampaignTotal[], reporting: CampaignRoi['reporting'] = null): CampaignRoi {
   const rows = new Map<string, CampaignCurrencyFigures>();
   for (const t of totals) {
     const row = rows.get(t.currency) ?? { currency: t.currency, deals: 0, openCount: 0, openMinor: 0, weightedMinor: 0, wonCount: 0, wonMinor: 0, lostCount: 0, lostMinor: 0 };
@@ -58,5 +65,6 @@ export function campaignRoi(campaign: Campaign, totals: readonly CampaignTotal[]
     byCurrency: [...rows.values()].sort((a, b) => compareCodePoints(a.currency, b.currency)),
     roi: cost === 0 ? null : ratio((inCost?.wonMinor ?? 0) - cost, cost),
     pipelineToCost: cost === 0 ? null : ratio(inCost?.openMinor ?? 0, cost),
+    reporting,
   };
 }

@@ -11,6 +11,9 @@ import { campaignRoi, type CampaignRoi } from './campaign-roi.js';
 import type { Campaign } from './campaign.schema.js';
 import { CampaignInput, CampaignPatch } from './campaign.schema.js';
 import { requireCampaign } from './require-campaign.js';
+import { campaignReporting } from '../currency/reporting-figures.js';
+import { loadRateTable } from '../currency/reporting-rates.js';
+import { localDate } from '../../shared/time-zone.js';
 
 /** A manager runs their own team's campaigns; an admin any, company-wide ones included. */
 function assertMayManage(actor: User, teamId: string | null): void {
@@ -102,7 +105,11 @@ export class CampaignService {
       const campaign = await requireCampaign(uow, id);
       const allowed = isAdmin(actor.user) || (isManager(actor.user) && (campaign.teamId === null || campaign.teamId === actor.user.teamId));
       if (!allowed) throw forbidden('Campaign ROI is for managers (their team\'s and company-wide campaigns) and admins.');
-      return campaignRoi(campaign, await uow.analytics.campaignTotals(id));
+      const totals = await uow.analytics.campaignTotals(id);
+      const today = localDate(this.deps.clock.now(), actor.user.timeZone);
+      const rates = await loadRateTable(uow, today);
+      const wonByDay = rates ? await uow.reporting.closedByDay({ statuses: ['won'], campaignId: id }) : [];
+      return campaignRoi(campaign, totals, rates && campaignReporting(rates, campaign, totals, wonByDay, today));
     });
   }
 }

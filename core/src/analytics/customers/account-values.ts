@@ -17,12 +17,13 @@ export interface ScoredAccounts extends ScoreColumns {
   inScope: Int32Array;
 }
 
-export function scoredAccounts(orders: readonly AccountOrders[], asOf: string, ownerIds: readonly string[] | null): ScoredAccounts {
+/** `rankBy` lines up with `orders` and gives the amounts monetary scores rank (default: each account's own, per currency). */
+export function scoredAccounts(orders: readonly AccountOrders[], asOf: string, ownerIds: readonly string[] | null, rankBy: readonly AccountOrders[] = orders): ScoredAccounts {
   const owners = ownerIds ? new Set(ownerIds) : null;
   const inScope = new Int32Array(orders.length);
   let n = 0;
   for (let i = 0; i < orders.length; i += 1) if (!owners || owners.has((orders[i] as AccountOrders).ownerId)) inScope[n++] = i;
-  return { orders, ...scoreColumns(orders, asOf), inScope: inScope.subarray(0, n) };
+  return { orders, ...scoreColumns(rankBy, asOf), inScope: inScope.subarray(0, n) };
 }
 
 /** The account at position `i` with its scores, touches not yet known. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScopeInfo, UserRef } from '../report.schema.js';
+import { RankingCurrency } from '../currency/exchange-rate.schema.js';
 
 /** The RFM segment an account falls in (see SEGMENT_RULES in rfm.ts). */
 export const Segment = z.enum(['champions', 'loyal', 'new', 'promising', 'at_risk', 'hibernating']);
@@ -45,6 +46,8 @@ export const SegmentsReport = z.object({
   /** The segment whose accounts are listed; null when none was asked for. */
   segment: Segment.nullable(),
   accounts: z.array(AccountValueView),
+  /** Which currency the monetary scores ranked in. */
+  ranking: RankingCurrency,
 });
 export type SegmentsReport = z.infer<typeof SegmentsReport>;
 
@@ -64,6 +67,8 @@ export const ChurnRisks = z.object({
   scope: ScopeInfo,
   asOf: z.string(),
   risks: z.array(ChurnRisk),
+  /** Which currency the monetary scores ranked in. */
+  ranking: RankingCurrency,
 });
 export type ChurnRisks = z.infer<typeof ChurnRisks>;
 

@@ -12,6 +12,9 @@ import { byValue, scoredAccounts, worthOrder, valueAt, withTouches, type Account
 import { churnReasons, churnRule, isValuable, usualIntervalDays, type ChurnReason } from './churn.js';
 import { Segment, type AccountValueView, type ChurnRisks, type SegmentSummary, type SegmentsReport } from './customer-value.schema.js';
 import { SEGMENT_RULES, segmentIndex, segmentOf } from './rfm.js';
+import type { RankingCurrency } from '../currency/exchange-rate.schema.js';
+import { rankingAmounts } from '../currency/reporting-figures.js';
+import { loadRateTable } from '../currency/reporting-rates.js';
 
 export const MAX_ACCOUNTS = 500;
 
@@ -20,9 +23,17 @@ function checkLimit(limit: number): number {
   return limit;
 }
 
-/** Every buying account scored against the whole company, with those of the scope (by account owner) marked. */
-async function valuesInScope(uow: AnalyticsUnitOfWork, scope: ReportScope, asOf: string): Promise<ScoredAccounts> {
-  return scoredAccounts(await uow.analytics.accountOrders({ asOf }), asOf, scope.ownerIds ?? null);
+/**
+ * Every buying account scored against the whole company, with those of the scope (by account
+ * owner) marked. With a reporting currency set, monetary scores rank the won amounts converted
+ * into it (each at its close date's rate); without one, within each currency.
+ */
+async function valuesInScope(uow: AnalyticsUnitOfWork, scope: ReportScope, asOf: string): Promise<ScoredAccounts & { ranking: RankingCurrency }> {
+  const orders = await uow.analytics.accountOrders({ asOf });
+  const rates = await loadRateTable(uow, asOf.slice(0, 10));
+  if (!rates) return { ...scoredAccounts(orders, asOf, scope.ownerIds ?? null), ranking: { currency: null, missingRates: [] } };
+  const { rankBy, ranking } = rankingAmounts(rates, orders, await uow.reporting.accountWonByDay({ asOf }));
+  return { ...scoredAccounts(orders, asOf, scope.ownerIds ?? null, rankBy), ranking };
 }
 
 /** Each segment's accounts, orders and money over the scope, in one pass in account order. */
@@ -95,7 +106,7 @@ export class CustomerValueService {
         const touches = await uow.analytics.accountTouches({ asOf, accountIds: listed.map((v) => v.accountId) });
         accounts = await views(uow, withTouches(listed, touches));
       }
-      return { scope: scope.info, asOf, segments, segment, accounts };
+      return { scope: scope.info, asOf, segments, segment, accounts, ranking: scored.ranking };
     });
   }
 
@@ -133,6 +144,7 @@ export class CustomerValueService {
       return {
         scope: scope.info,
         asOf,
+        ranking: scored.ranking,
         risks: risky.map(({ value, sensitivity, reasons }, i) => ({
           ...(shown[i] as AccountValueView),
           reasons,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Money } from '../../shared/money.js';
+import { reportingFigures } from '../currency/exchange-rate.schema.js';
 import { DateRange, ScopeInfo, UserRef } from '../report.schema.js';
 
 export const ToDate = z.object({
@@ -82,5 +83,10 @@ export const Forecast = z.object({
   /** Changes since this instant (a week before today by default), newest first. */
   changesSince: z.string(),
   changes: z.array(ForecastChange),
+  /**
+   * The total row in the reporting currency: wins at their close dates' rates, open deals at
+   * today's; null when no reporting currency is set.
+   */
+  reporting: reportingFigures('closedWonMinor', 'commitMinor', 'bestCaseMinor', 'weightedPipelineMinor').nullable(),
 });
 export type Forecast = z.infer<typeof Forecast>;

@@ -8,6 +8,8 @@ import { monthOf, monthsBetween } from '../targets/target.schema.js';
 import { FORECAST_EVENT_TYPES, forecastChanges } from './forecast-changes.js';
 import type { Forecast } from './forecast.schema.js';
 import { forecastRows } from './forecast.js';
+import { forecastReporting } from '../currency/reporting-figures.js';
+import { loadRateTable } from '../currency/reporting-rates.js';
 
 export interface ForecastQuery {
   scope?: string | undefined;
@@ -67,7 +69,9 @@ export class ForecastService {
       const pipelines = new Map((await uow.pipelines.list()).map((p) => [p.id, p]));
       const missing = [...new Set([...deals.values()].map((d) => d.ownerId))].filter((id) => !users.has(id));
       for (const user of await uow.users.getMany(missing)) users.set(user.id, user);
-      return { scope: scope.info, period, range, asOf, ...rows, changesSince: since, changes: forecastChanges(events, deals, pipelines, users) };
+      const rates = await loadRateTable(uow, time.today);
+      const reporting = rates && forecastReporting(rates, rows.total.figures, await uow.reporting.closedByDay({ statuses: ['won'], from: range.start, to: range.end, ...owners, ...pipeline }), time.today);
+      return { scope: scope.info, period, range, asOf, ...rows, changesSince: since, changes: forecastChanges(events, deals, pipelines, users), reporting };
     });
   }
 }

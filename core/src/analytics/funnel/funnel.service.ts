@@ -3,6 +3,8 @@ import type { Actor, AnalyticsServiceDeps } from '../../services/context.js';
 import { lookback, reportTime } from '../report-range.js';
 import { resolveScope } from '../scope/report-scope.js';
 import { funnelFigures, type Funnel } from './funnel.js';
+import { funnelReporting } from '../currency/reporting-figures.js';
+import { loadRateTable } from '../currency/reporting-rates.js';
 
 export interface FunnelQuery {
   scope?: string | undefined;
@@ -26,7 +28,10 @@ export class FunnelService {
       const rows = await uow.analytics.funnel({ pipelineId: pipeline.id, from: range.start, to: range.end, stageIds: pipeline.stages.map((s) => s.id), ...owners });
       const won = await uow.analytics.closedTotals({ statuses: ['won'], from: range.start, to: range.end, pipelineId: pipeline.id, ...owners });
       const open = await uow.aggregates.stageTotals({ pipelineId: pipeline.id, ...owners });
-      return { scope: scope.info, pipelineId: pipeline.id, pipelineName: pipeline.name, range, ...funnelFigures(pipeline, rows, won, open) };
+      const rates = await loadRateTable(uow, time.today);
+      const wonByDay = rates ? await uow.reporting.closedByDay({ statuses: ['won'], from: range.start, to: range.end, pipelineId: pipeline.id, ...owners }) : [];
+      const reporting = rates && funnelReporting(rates, wonByDay, open, time.today);
+      return { scope: scope.info, pipelineId: pipeline.id, pipelineName: pipeline.name, range, ...funnelFigures(pipeline, rows, won, open), reporting };
     });
   }
 }

@@ -3,6 +3,7 @@ import type { Pipeline } from '../../deals/pipeline.schema.js';
 import { compareCodePoints } from '../../shared/text.js';
 import type { StageTotal } from '../../deals/deal-aggregates.port.js';
 import type { ClosedTotal, FunnelRow } from '../report-queries.port.js';
+import { reportingFigures } from '../currency/exchange-rate.schema.js';
 import { DateRange, ratio, ScopeInfo } from '../report.schema.js';
 
 export const FunnelStage = z.object({
@@ -40,6 +41,8 @@ export const Funnel = z.object({
   averageCycleDays: z.number().nullable(),
   stages: z.array(FunnelStage),
   byCurrency: z.array(FunnelCurrency),
+  /** Won in the period (at close dates' rates) and the open pipeline (at today's) in the reporting currency; null when none is set. */
+  reporting: reportingFigures('wonMinor', 'openMinor').nullable(),
 });
 export type Funnel = z.infer<typeof Funnel>;
 

@@ -8,6 +8,9 @@ import { periodDays, reportTime } from '../report-range.js';
 import { ScopeInfo } from '../report.schema.js';
 import { resolveScope } from '../scope/report-scope.js';
 import { findStaleDeals } from '../stages/stale-deals.js';
+import { reportingFigures } from '../currency/exchange-rate.schema.js';
+import { boardReporting } from '../currency/reporting-figures.js';
+import { loadRateTable } from '../currency/reporting-rates.js';
 
 export interface PipelineQuery {
   scope?: string | undefined;
@@ -39,6 +42,8 @@ export const PipelineReport = z.object({
     count: z.number().int(),
     staleDeals: z.array(z.object({ deal: Deal, stageName: z.string(), daysInStage: z.number().int() })),
   }),
+  /** The open deals' amount and weighted amount in the reporting currency, at today's rate; null when no reporting currency is set. */
+  reporting: reportingFigures('amountMinor', 'weightedMinor').nullable(),
 });
 export type PipelineReport = z.infer<typeof PipelineReport> & { board: PipelineBoard };
 
@@ -63,7 +68,8 @@ export class PipelineReportService {
       const stale = await findStaleDeals(uow, { pipeline, ownerIds: scope.ownerIds, now: time.now, limit: BOARD_STALE_DEALS });
       const board = pipelineBoard(pipeline, totals);
       board.staleDeals = stale.map((s) => ({ deal: s.deal, stageName: s.stageName, daysInStage: s.daysInStage }));
-      return { scope: scope.info, closeFrom, closeTo, board };
+      const rates = await loadRateTable(uow, time.today);
+      return { scope: scope.info, closeFrom, closeTo, board, reporting: rates && boardReporting(rates, board.totals, time.today) };
     });
   }
 }

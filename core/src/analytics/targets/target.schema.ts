@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Money } from '../../shared/money.js';
 import { EARLIEST_DATE, Id, Instant, LATEST_DATE } from '../../shared/schema.js';
+import { reportingFigures } from '../currency/exchange-rate.schema.js';
 
 /** A calendar month, "2026-03". */
 export const Month = z
@@ -33,6 +34,14 @@ export type TargetInput = z.input<typeof TargetInput>;
 
 export const TargetPatch = z.strictObject({ amount: Money });
 export type TargetPatch = z.input<typeof TargetPatch>;
+
+/** Targets of a scope, and their sum in the reporting currency (null when none is set). */
+export const TargetList = z.object({
+  items: z.array(Target),
+  /** A past month's targets at the rate of its last day, the current and later months' at today's. */
+  reporting: reportingFigures('targetMinor').nullable(),
+});
+export type TargetList = z.infer<typeof TargetList>;
 
 /** The months from `from` to `to`, both included. */
 export function monthsBetween(from: Month, to: Month): Month[] {

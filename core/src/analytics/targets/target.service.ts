@@ -8,7 +8,10 @@ import type { AnalyticsUnitOfWork } from '../../store/store.port.js';
 import type { User } from '../../users/user.schema.js';
 import { resolveScope } from '../scope/report-scope.js';
 import type { Target} from './target.schema.js';
-import { Month, monthsBetween, TargetInput, TargetPatch } from './target.schema.js';
+import { Month, monthsBetween, TargetInput, TargetPatch, type TargetList } from './target.schema.js';
+import { targetsReporting } from '../currency/reporting-figures.js';
+import { loadRateTable } from '../currency/reporting-rates.js';
+import { reportTime } from '../report-range.js';
 
 /** A target list spans at most this many months. */
 export const MAX_TARGET_MONTHS = 36;
@@ -42,6 +45,17 @@ export class TargetService {
       const scope = await resolveScope(uow, actor.user, filter.scope);
       return uow.targets.list({ ...(scope.ownerIds ? { userIds: scope.ownerIds } : {}), fromMonth: from, toMonth: to });
     });
+  }
+
+  /** The targets of `list`, with their sum in the reporting currency. */
+  async report(actor: Actor, filter: { scope?: string; from: string; to: string }): Promise<TargetList> {
+    const items = await this.list(actor, filter);
+    const today = reportTime(actor.user, this.deps.clock.now()).today;
+    const reporting = await this.deps.store.read(async (uow) => {
+      const rates = await loadRateTable(uow, today);
+      return rates && targetsReporting(rates, items, today);
+    });
+    return { items, reporting };
   }
 
   async get(actor: Actor, id: string): Promise<Target> {

@@ -10,6 +10,7 @@ import type { Team, User } from '../../users/user.schema.js';
 import type { IdempotencyRecord } from '../idempotency.port.js';
 import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
 import type { Target } from '../../analytics/targets/target.schema.js';
+import type { ExchangeRate } from '../../analytics/currency/exchange-rate.schema.js';
 
 /** Puts one row back the way it was before a write. */
 export type Undo = () => void;
@@ -89,11 +90,13 @@ interface Records {
   settings: string;
   targets: Target;
   campaigns: Campaign;
+  /** By JSON [quote, currency, date]. */
+  exchangeRates: ExchangeRate;
 }
 
 const TABLES: ReadonlyArray<keyof Records> = [
   'users', 'teams', 'tokens', 'accounts', 'contacts', 'pipelines', 'deals', 'stageChanges',
-  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns',
+  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns', 'exchangeRates',
 ];
 
 /** Every table, as one unit of work sees them. */

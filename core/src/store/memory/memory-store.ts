@@ -19,6 +19,8 @@ import { MemoryTokenRepository } from './memory-token-repository.js';
 import { MemoryUserRepository } from './memory-user-repository.js';
 import { MemoryAnalyticsQueries } from './memory-analytics-queries.js';
 import { MemoryCampaignRepository, MemoryTargetRepository } from './memory-target-campaign-repositories.js';
+import { MemoryExchangeRateRepository } from './memory-exchange-rate-repository.js';
+import { MemoryReportingQueries } from './memory-reporting-queries.js';
 
 /**
  * Not for production data: it forgets everything on exit.
@@ -82,5 +84,7 @@ function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
     targets: new MemoryTargetRepository(state),
     campaigns: new MemoryCampaignRepository(state),
     analytics: new MemoryAnalyticsQueries(state),
+    exchangeRates: new MemoryExchangeRateRepository(state),
+    reporting: new MemoryReportingQueries(state),
   };
 }

@@ -22,7 +22,7 @@ export function analyticsHandlers({ services }: HttpDeps): Handlers<typeof analy
     updateCampaign: async ({ actor, params, body, ifMatch }) => a.campaigns.update(actor, params.id, body, { expectedVersion: ifMatch }),
     deleteCampaign: async ({ actor, params, ifMatch }) => a.campaigns.delete(actor, params.id, { expectedVersion: ifMatch }),
     campaignRoi: async ({ actor, params }) => a.campaigns.roi(actor, params.id),
-    listTargets: async ({ actor, query }) => ({ items: await a.targets.list(actor, query) }),
+    listTargets: async ({ actor, query }) => a.targets.report(actor, query),
     createTarget: async ({ actor, body }) => a.targets.create(actor, body),
     getTarget: async ({ actor, params }) => a.targets.get(actor, params.id),
     updateTarget: async ({ actor, params, body, ifMatch }) => a.targets.update(actor, params.id, body, { expectedVersion: ifMatch }),

@@ -4,6 +4,7 @@ import { BarChart } from '../charts/bar-chart.js';
 import { scopeOf } from '../state/filters.js';
 import { useApp, useLoad } from '../ui/app-context.js';
 import { Amounts, Card, ErrorNote, Loading } from '../ui/common.js';
+import { MissingRatesNote } from '../ui/reporting-total.js';
 
 export const SEGMENT_LABEL: Record<Segment, string> = {
   champions: 'Champions',
@@ -43,6 +44,10 @@ export function CustomersView() {
                 }))}
               />
               <p class="muted small">{segments.data.segments.find((s) => s.segment === segment)?.rule}</p>
+              <p class="muted small ranking-currency">
+                {segments.data.ranking.currency ? `Value ranked in ${segments.data.ranking.currency}, the reporting currency.` : 'Value ranked within each currency: set a reporting currency to rank across currencies.'}
+              </p>
+              {segments.data.ranking.currency && <MissingRatesNote reporting={{ currency: segments.data.ranking.currency, missingRates: segments.data.ranking.missingRates }} format={format} leftOutOf="ranking" />}
             </>
           ) : segments.error ? (
             <ErrorNote error={segments.error} onRetry={segments.reload} />

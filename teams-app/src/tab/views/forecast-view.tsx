@@ -7,6 +7,7 @@ import { useApp, useLoad } from '../ui/app-context.js';
 import { Card, ErrorNote, Kpi, Loading } from '../ui/common.js';
 import { PeriodPicker } from '../ui/period-picker.js';
 import type { Format } from '../ui/format.js';
+import { MissingRatesNote, ReportingTotal } from '../ui/reporting-total.js';
 
 const CHANGE_LABEL: Record<ForecastChange['kind'], string> = {
   created: 'New',
@@ -70,12 +71,15 @@ export function ForecastView() {
   const { api, filters, format, openDeal, revision } = useApp();
   const [{ period, anchor }, setShown] = useState<{ period: 'month' | 'quarter'; anchor: string | null }>({ period: 'quarter', anchor: null });
   const scope = scopeOf(filters);
-  const forecast = useLoad(
-    () => api.call('forecast', { query: { period, ...(anchor ? { date: lastDayOf(anchor, period) } : {}), ...(scope ? { scope } : {}) } }),
-    JSON.stringify([scope, period, anchor, revision]),
-  );
+  const forecast = useLoad(async () => {
+    const f = await api.call('forecast', { query: { period, ...(anchor ? { date: lastDayOf(anchor, period) } : {}), ...(scope ? { scope } : {}) } });
+    // The period's targets, for their total in the reporting currency (the forecast has them per currency).
+    const targets = f.reporting ? await api.call('listTargets', { query: { from: f.range.firstDay.slice(0, 7), to: f.range.lastDay.slice(0, 7), ...(scope ? { scope } : {}) } }) : null;
+    return { f, targets };
+  }, JSON.stringify([scope, period, anchor, revision]));
   if (!forecast.data) return forecast.error ? <ErrorNote error={forecast.error} onRetry={forecast.reload} /> : <Loading what="the forecast" />;
-  const f = forecast.data;
+  const { f, targets } = forecast.data;
+  const r = f.reporting;
   const rows = [...f.reps, ...(f.teams.length > 1 ? f.teams : []), f.total];
   return (
     <div class="forecast-view" data-ready={forecast.loading ? 'false' : 'true'} data-first-day={f.range.firstDay}>
@@ -85,6 +89,22 @@ export function ForecastView() {
       </div>
       <div class="grid two">
         <Card title="Forecast against target">
+          {r && (
+            <>
+              <ReportingTotal
+                reporting={r}
+                figures={[
+                  { label: 'closed won', minor: r.closedWonMinor },
+                  { label: 'commit', minor: r.commitMinor },
+                  { label: 'best case', minor: r.bestCaseMinor },
+                  { label: 'weighted', minor: r.weightedPipelineMinor },
+                  ...(targets?.reporting && targets.items.length > 0 ? [{ label: 'target', minor: targets.reporting.targetMinor }] : []),
+                ]}
+                format={format}
+              />
+              {targets?.reporting && <MissingRatesNote reporting={targets.reporting} format={format} />}
+            </>
+          )}
           {f.total.figures.length === 0 ? (
             <p class="muted">No deals won or expected to close in this period.</p>
           ) : (

@@ -3,6 +3,8 @@ import { FunnelChart } from '../charts/funnel-chart.js';
 import { scopeOf } from '../state/filters.js';
 import { useApp, useLoad } from '../ui/app-context.js';
 import { Avatar, Card, ErrorNote, Kpi, Loading } from '../ui/common.js';
+import { ReportingTotal } from '../ui/reporting-total.js';
+import { CampaignsCard } from './campaigns-card.js';
 
 /** The funnel of the last 90 days, time in each stage, and the stale deals. */
 export function FunnelView() {
@@ -31,6 +33,7 @@ export function FunnelView() {
               <Kpi key={c.currency} label={`Velocity (${c.currency})`} value={c.velocityMinorPerDay === null ? '—' : `${format.shortAmount(c.velocityMinorPerDay, c.currency)}/d`} hint={`${format.count(c.openCount)} open · avg ${c.averageDealMinor === null ? '—' : format.shortAmount(c.averageDealMinor, c.currency)}`} />
             ))}
           </div>
+          <ReportingTotal reporting={funnel.reporting} figures={funnel.reporting ? [{ label: 'won', minor: funnel.reporting.wonMinor }, { label: 'open now', minor: funnel.reporting.openMinor }] : []} format={format} />
           {funnel.won + funnel.lost === 0 ? <p class="muted">No deals closed in this period.</p> : <FunnelChart funnel={funnel} format={format} />}
         </Card>
         <Card title="Time in stage" aside={<span class="muted">median, average behind</span>}>
@@ -90,6 +93,7 @@ export function FunnelView() {
           </div>
         )}
       </Card>
+      <CampaignsCard />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import {
   StaleDealsReport,
   Target,
   TargetInput,
+  TargetList,
   TargetPatch,
   TimeZone,
   WinLoss,
@@ -210,7 +211,7 @@ export const analyticsRoutes = {
     tag: TAG,
     auth: true,
     query: z.strictObject({ scope: ScopeQuery.optional(), from: Month.describe('First month, 2026-01.'), to: Month.describe('Last month (at most 36 months on).') }),
-    response: z.object({ items: z.array(Target) }),
+    response: TargetList,
     status: 200,
   }),
   createTarget: defineRoute({

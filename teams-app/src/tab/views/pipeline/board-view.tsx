@@ -4,6 +4,7 @@ import { useApp, useLoad } from '../../ui/app-context.js';
 import { ErrorNote, errorText, Loading } from '../../ui/common.js';
 import { loadBoard, stageDeals, type BoardData } from './board-data.js';
 import { DealCard, type CardInfo } from './deal-card.js';
+import { ReportingTotal } from '../../ui/reporting-total.js';
 
 /**
  * The pipeline board: one column per stage with its count, total and weighted amount per
@@ -85,6 +86,7 @@ export function BoardView() {
           ))}
         </div>
       </div>
+      <ReportingTotal reporting={report.reporting} figures={report.reporting ? [{ label: 'open', minor: report.reporting.amountMinor }, { label: 'weighted', minor: report.reporting.weightedMinor }] : []} format={format} />
       {message && (
         <div class={`note ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}

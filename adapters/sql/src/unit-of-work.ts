@@ -1,4 +1,4 @@
-import type { AnalyticsUnitOfWork } from '@rapport/core';
+import type { ImportUnitOfWork } from '@rapport/core';
 import type { SqlContext } from './context.js';
 import { SqlAccountRepository } from './repositories/sql-account-repository.js';
 import { SqlActivityRepository } from './repositories/sql-activity-repository.js';
@@ -17,8 +17,9 @@ import { SqlTokenRepository } from './repositories/sql-token-repository.js';
 import { SqlUserRepository } from './repositories/sql-user-repository.js';
 import { SqlAnalyticsQueries } from './repositories/sql-analytics-queries.js';
 import { SqlCampaignRepository, SqlTargetRepository } from './repositories/sql-target-campaign-repositories.js';
+import { SqlImportJobRepository, SqlImportLinkRepository } from './repositories/sql-import-repositories.js';
 
-export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
+export function createSqlUnitOfWork(ctx: SqlContext): ImportUnitOfWork {
   return {
     users: new SqlUserRepository(ctx),
     teams: new SqlTeamRepository(ctx),
@@ -38,5 +39,7 @@ export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
     targets: new SqlTargetRepository(ctx),
     campaigns: new SqlCampaignRepository(ctx),
     analytics: new SqlAnalyticsQueries(ctx),
+    importLinks: new SqlImportLinkRepository(ctx),
+    importJobs: new SqlImportJobRepository(ctx),
   };
 }

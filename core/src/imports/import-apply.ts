@@ -116,7 +116,7 @@ async function applyAccount(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'
     await link(uow, ctx, 'account', keys, existing.id);
     return outcome;
   }
-  if (knownId) return { action: 'skip' }; // planned by this preview already
+  if (knownId) return { action: 'update' }; // a row above planned it: merged into it
   const now = ctx.deps.clock.now().toISOString();
   const account: Account = { id: newId(ctx, 'account', row.externalId), name: row.name, domains: row.domains, industry: row.industry, size: row.size, ownerId, lifecycle: row.lifecycle ?? 'prospect', segment: null, version: 1, createdAt: now, updatedAt: now };
   const outcome = await created(uow, ctx, 'account', account, () => uow.accounts.insert(account));
@@ -139,7 +139,7 @@ async function applyContact(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'
     await link(uow, ctx, 'contact', keys, existing.id);
     return outcome;
   }
-  if (knownId) return { action: 'skip' };
+  if (knownId) return { action: 'update' };
   const now = ctx.deps.clock.now().toISOString();
   const contact: Contact = { id: newId(ctx, 'contact', row.externalId), name: row.name, accountId, emails: row.emails, phones: row.phones, title: row.title, ownerId, version: 1, createdAt: now, updatedAt: now };
   const outcome = await created(uow, ctx, 'contact', contact, () => uow.contacts.insert(contact));
@@ -162,7 +162,7 @@ async function applyDeal(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'dea
     await link(uow, ctx, 'deal', keys, existing.id);
     return outcome;
   }
-  if (knownId) return { action: 'skip' };
+  if (knownId) return { action: 'update' };
   const now = ctx.deps.clock.now().toISOString();
   const closedAt = placed.status === 'won' || placed.status === 'lost' ? (row.closeDate ? `${row.closeDate}T00:00:00.000Z` : now) : null;
   const deal: Deal = {

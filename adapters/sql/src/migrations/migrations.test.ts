@@ -34,7 +34,7 @@ function describeMigrationRules(engine: () => Engine): void {
     await second.close();
     const recorded = await engine().query('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
-    expect(recorded).toHaveLength(SCHEMA_VERSION);
+    expect(recorded.length).toBe(MIGRATIONS.length);
   });
 
   it('refuses a database a newer Rapport has migrated, and leaves it as it was', async () => {
@@ -59,11 +59,18 @@ function describeMigrationRules(engine: () => Engine): void {
     await undoVersion5();
   };
 
+  /** Version 14's down: the import tables. Every undo of an older version starts from here. */
+  const undoVersion14 = async (): Promise<void> => {
+    for (const table of ['import_rejections', 'import_jobs', 'import_links']) await engine().query(`DROP TABLE ${table}`);
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 11');
+  };
+
   /**
    * Version 10's down: the term table as version 3 left it, holding each entry's terms again,
    * then the entries and (SQLite) their text index and its triggers.
    */
   const undoVersion10 = async (): Promise<void> => {
+    await undoVersion14();
     const text = engine().kind === 'postgres' ? 'text COLLATE "C"' : 'TEXT';
     await engine().query(`CREATE TABLE search_terms (entity_kind ${text} NOT NULL, entity_id ${text} NOT NULL, term ${text} NOT NULL,
       sort_key ${text} NOT NULL DEFAULT '', PRIMARY KEY (entity_kind, term, entity_id))`);

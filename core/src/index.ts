@@ -86,3 +86,5 @@ export * from './imports/recognise-csv.js';
 export * from './imports/import-row.js';
 export * from './imports/import-ledger.port.js';
 export * from './imports/import-run.js';
+export * from './exports/export-records.js';
+export * from './exports/restore-records.js';

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImportUnitOfWork, Store } from '@rapport/core';
+import { exportRecords, type ExportLine, type ImportUnitOfWork, type Store } from '@rapport/core';
+import { unzipSync } from 'fflate';
 import { runCli, type CliIo } from '@rapport/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshDatabase, type TestDatabaseHandle } from '../support/databases.js';
@@ -108,5 +110,46 @@ describe.each(ENGINES)('importing CRM exports on $engine', ({ engine, available 
     const result = await rapport(['import', fixture('broken/latin1-contacts.csv')]);
     expect(result.code).toBe(2);
     expect(result.err.join('\n')).toContain('latin1-contacts.csv, line 3: the file is not UTF-8 text');
+  });
+
+  it.skipIf(!available)('exports everything and restores it into an empty hub with nothing lost; the CSV zip holds a file per kind that imports back', async () => {
+    const jsonl = join(database.dataDir, 'everything.jsonl');
+    expect((await rapport(['export', '--format', 'jsonl', '--out', jsonl])).code).toBe(0);
+    const empty = await freshDatabase(engine);
+    try {
+      const restored = await cli(empty)(['import', jsonl]);
+      expect(restored.code).toBe(0);
+      expect(restored.out[0]).toMatch(/^Restored: \d+ team, 2 user, \d+ pipeline, \d+ account/);
+      const lines = async (from: Store): Promise<ExportLine[]> => {
+        const all: ExportLine[] = [];
+        for await (const line of exportRecords(from)) all.push(line);
+        return all;
+      };
+      const copy = await empty.open();
+      try {
+        const before = await lines(store);
+        const after = await lines(copy);
+        expect(before.filter((l) => l.kind !== 'pipeline')).toEqual(after.filter((l) => l.kind !== 'pipeline'));
+        expect(after.filter((l) => l.kind === 'pipeline' && l.record.isDefault)).toEqual(before.filter((l) => l.kind === 'pipeline' && l.record.isDefault));
+        expect(before.filter((l) => l.kind === 'deal').length).toBeGreaterThan(3);
+        expect(before.filter((l) => l.kind === 'stage_change').length).toBe(before.filter((l) => l.kind === 'deal').length);
+      } finally {
+        await copy.close();
+      }
+    } finally {
+      await empty.drop();
+    }
+
+    const zipPath = join(database.dataDir, 'everything.zip');
+    expect((await rapport(['export', '--out', zipPath])).code).toBe(0);
+    const files = unzipSync(readFileSync(zipPath));
+    expect(Object.keys(files).sort()).toEqual(['accounts.csv', 'activities.csv', 'contacts.csv', 'deal-stage-history.csv', 'deals.csv', 'pipelines.csv', 'teams.csv', 'users.csv'].filter((f) => f !== 'teams.csv' || files[f]));
+    const folder = join(database.dataDir, 'unzipped');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['accounts.csv', 'contacts.csv', 'deals.csv', 'activities.csv']) writeFileSync(join(folder, name), files[name] ?? new Uint8Array());
+    const again = await rapport(['import', ...['accounts.csv', 'contacts.csv', 'deals.csv', 'activities.csv'].map((f) => join(folder, f))]);
+    expect(again.code).toBe(0);
+    expect(again.out.join('\n')).toMatch(/^accounts\.csv: Rapport accounts/m);
+    for (const kind of ['account', 'contact', 'deal', 'activity']) expect(again.out.find((l) => l.startsWith(`  ${kind} `))).toMatch(/^\s*\S+\s+0 to create/);
   });
 });

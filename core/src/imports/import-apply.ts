@@ -66,10 +66,14 @@ async function ownerOf(uow: ImportUnitOfWork, ctx: ApplyContext, owner: string |
   return user?.id ?? reject(`Unknown owner: "${owner}" is no Rapport user's email or name.`);
 }
 
-/** The record this row was imported as before, by its external id (Rapport's own ids are themselves). */
+/** The record this row was imported as before, by its external id; a Rapport export's ids are the records themselves. */
 async function previous(uow: ImportUnitOfWork, ctx: ApplyContext, kind: ImportKind, externalId: string | null): Promise<string | null> {
   if (externalId === null) return null;
-  return ctx.memo.resolve(uow.importLinks, kind, { id: externalId, name: null });
+  const linked = await ctx.memo.resolve(uow.importLinks, kind, { id: externalId, name: null });
+  if (linked !== null || ctx.memo.source !== 'rapport' || !Id.safeParse(externalId).success) return linked;
+  const repositories = { account: uow.accounts, contact: uow.contacts, deal: uow.deals, activity: uow.activities } as const;
+  const same = kind === 'user' ? null : await repositories[kind].get(externalId);
+  return same ? same.id : null;
 }
 
 /** A new record's id: Rapport's own export keeps its ids, so a restored hub links as the old one did. */

@@ -10,9 +10,10 @@ import { slackManifest, userLinkCode } from './slack.commands.js';
 import { slackServe } from './slack-serve.command.js';
 import { reportActivity } from './report.commands.js';
 import { importCommand } from './import.commands.js';
+import { exportCommand } from './export.commands.js';
 
 /** Every command, found by its words. Later surfaces add theirs here. */
-export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, importCommand];
+export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, importCommand, exportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

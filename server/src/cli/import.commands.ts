@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { CrmError, TimeOrderedIds, systemClock, type Actor, type ImportJob, type ImportUnitOfWork, type RecordCounts, type Store, type User } from '@rapport/core';
 import { createImportJob, getImportJob, rejectedRowsCsv, runImportJob, type ImportDeps } from '../imports/import-jobs.js';
 import { progressLine } from '../imports/progress-bar.js';
+import { restoreFile } from '../exports/restore-file.js';
 import { optional, type CliIo, type CommandSpec, type ParsedArgs } from './args.js';
 import { withDatabase } from './context.js';
 
@@ -65,6 +66,7 @@ export const importCommand: CommandSpec = {
     '--mapping   a JSON file: { "<file name>": { "source": "custom", "kind": "contact", "columns": [{ "column": "Mail", "target": "field", "field": "email" }] } }',
     '--report    where to write the rejected rows (default <data folder>/imports/<import id>-rejected.csv)',
     '--resume    finish an import that was stopped; rows already written are not written again',
+    'A Rapport JSON lines export (rapport export --format jsonl) restores whole into an empty hub: rapport import <file>.jsonl',
     'Importing the same files again creates nothing new: records are matched by their id in the other CRM, contacts by email, accounts by web domain.',
   ],
   async run(args, io) {
@@ -72,6 +74,15 @@ export const importCommand: CommandSpec = {
     if (!resume && args.positionals.length === 0) {
       io.err(`Name the CSV files to import.\nUsage: ${importCommand.usage}`);
       return 2;
+    }
+    const jsonl = args.positionals.filter((p) => p.toLowerCase().endsWith('.jsonl'));
+    if (jsonl.length > 0) {
+      if (args.positionals.length > 1) throw new CrmError('invalid_input', 'Restore one Rapport export (.jsonl) at a time, without CSV files beside it.');
+      return withDatabase(io, async ({ store }) => {
+        const counts = await restoreFile(store, resolve(jsonl[0] ?? ''), basename(jsonl[0] ?? ''));
+        io.out(`Restored: ${Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(', ')}. Give people new access tokens (rapport token create).`);
+        return 0;
+      });
     }
     return withDatabase(io, async ({ config, store }) => {
       const importStore = store as unknown as Store<ImportUnitOfWork>; // the hub's database is always an SQL store, which can import

@@ -14,4 +14,5 @@ export * from './client/client.js';
 export * from './contract/routes/people.routes.js';
 export * from './contract/routes/system.routes.js';
 export * from './contract/routes/notices.routes.js';
+export * from './contract/routes/imports.routes.js';
 export * from './contract/routes/analytics.routes.js';

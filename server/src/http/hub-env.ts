@@ -18,6 +18,8 @@ export interface HttpDeps {
   authFailureLimit?: FailedAuthLimit;
   /** This process's number among the hub's workers, when there are several. */
   worker?: number;
+  /** Where uploaded import files are kept until their job is done (default: a folder in the system's temp folder). */
+  importDir?: string;
 }
 
 /** Per-request values set by middleware. */

@@ -25,7 +25,7 @@ async function writeExport(folder: string, contacts: number): Promise<string[]> 
     const path = join(folder, file);
     const out = createWriteStream(path);
     out.write(`${header}\n`);
-    for (let i = 0; i < rows; i++) if (!out.write(`${row(i)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    for (let i = 0; i < rows; i++) if (!out.write(`${row(i)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     out.end();
     await finished(out);
     return path;

@@ -12,7 +12,7 @@ export interface BenchOptions {
   sqliteOnly: boolean;
 }
 
-export const USAGE = `Usage: pnpm bench [lookup|http|startup|slack|extension|teams|analytics|generate ...] [--size 10k|100k] [--activities 1m] [--seconds N] [--connections N] [--fresh] [--sqlite-only]`;
+export const USAGE = `Usage: pnpm bench [lookup|http|startup|slack|extension|teams|analytics|import|generate ...] [--size 10k|100k] [--activities 1m] [--seconds N] [--connections N] [--fresh] [--sqlite-only]`;
 
 export function readOptions(argv: string[]): { names: string[]; options: BenchOptions } {
   const { values, positionals } = parseArgs({

@@ -9,6 +9,7 @@ import { startupBench } from './startup.bench.js';
 import { slackBench } from './slack.bench.js';
 import { analyticsBench } from './analytics.bench.js';
 import { teamsBench } from './teams.bench.js';
+import { importBench } from './import.bench.js';
 
 type Bench = (options: BenchOptions, report: Report) => Promise<void>;
 
@@ -21,6 +22,7 @@ const BENCHES: Record<string, Bench> = {
   slack: slackBench,
   analytics: analyticsBench,
   teams: teamsBench,
+  import: importBench,
 };
 
 /** What `pnpm bench` runs without a name; `generate` only builds data. */

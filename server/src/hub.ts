@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import type { AnalyticsStore, Services } from '@rapport/core';
 import type { Hono } from 'hono';
@@ -45,7 +46,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const { config, services, store, logger, clock, surfaces } = runtime;
   const mounts = [...surfaces.flatMap((s) => (s.mount ? [s.mount] : [])), ...(options.mounts ?? [])];
   const bearers = surfaces.flatMap((s) => s.bearers ?? []);
-  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers, authFailureLimit: config.authFailures, mail: { domain: config.mail.domain, accepting: config.mail.port !== null }, ...(options.worker ? { worker: options.worker } : {}) }, mounts);
+  const app = createApp({ services, store, logger, version: VERSION, publicUrl: config.publicUrl, clock, bearers, authFailureLimit: config.authFailures, mail: { domain: config.mail.domain, accepting: config.mail.port !== null }, importDir: join(config.dataDir, 'imports'), ...(options.worker ? { worker: options.worker } : {}) }, mounts);
 
   let server: ServerType | null = null;
   return {

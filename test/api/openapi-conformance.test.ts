@@ -175,6 +175,14 @@ describe('the OpenAPI document against real answers', () => {
     await call('ann', 'GET', '/api/v1/exchange-rates');
     await call('mia', 'GET', '/api/v1/pipeline');
     await call('mia', 'GET', `/api/v1/campaigns/${ids.campaign}/roi`);
+    // Imports: upload and preview, run, progress, rejected rows.
+    const csv = 'Record ID,Company name,Company Domain Name\n1,Import Test Ltd,import-test.example\n2,,\n';
+    await create('importJob', 'admin', '/api/v1/imports', { files: [{ name: 'companies.csv', content: csv }] });
+    await call('ann', 'POST', '/api/v1/imports', { body: { files: [{ name: 'companies.csv', content: csv }] } });
+    await call('admin', 'POST', '/api/v1/imports', { body: { files: [{ name: 'people.csv', content: 'Who,Mail\nAnn,ann@x.example\n' }] } });
+    await call('admin', 'POST', `/api/v1/imports/${ids.importJob}/run`);
+    await call('admin', 'GET', `/api/v1/imports/${ids.importJob}`);
+    await call('admin', 'GET', `/api/v1/imports/${ids.importJob}/rejected?limit=10`);
 
     // Deletions last.
     await call('mia', 'DELETE', `/api/v1/targets/${ids.target}`);
@@ -202,7 +210,7 @@ describe('the OpenAPI document against real answers', () => {
     expect(conformance.operationIds.filter((id) => !succeeded.has(id))).toEqual([]);
     const statuses = new Set([...conformance.seen].map((s) => Number(s.split(' ')[1])));
     expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 201, 204, 400, 401, 403, 404, 409, 412, 413]));
-  });
+  }, 60_000);
 
   it('catches an answer the document does not describe: a wrong body, an undeclared status or header', async () => {
     const document = (await (await fetch(`${base}/api/v1/openapi.json`)).json()) as Record<string, unknown>;

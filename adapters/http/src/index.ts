@@ -14,6 +14,7 @@ export * from './client/client.js';
 export * from './contract/routes/people.routes.js';
 export * from './contract/routes/system.routes.js';
 export * from './contract/routes/notices.routes.js';
+export * from './contract/routes/imports.routes.js';
 export * from './contract/routes/analytics.routes.js';
 export * from './contract/routes/mail.routes.js';
 export * from './contract/routes/currency.routes.js';

@@ -325,4 +325,35 @@ export interface Database {
   account_order_totals: AccountOrderTotalsTable;
   account_touch_totals: AccountTouchTotalsTable;
   exchange_rates: ExchangeRatesTable;
+  import_links: ImportLinksTable;
+  import_jobs: ImportJobsTable;
+  import_rejections: ImportRejectionsTable;
+}
+
+/** A record's id in the CRM it was imported from (migration 014). */
+export interface ImportLinksTable {
+  source: string;
+  kind: string;
+  key: string;
+  record_id: string;
+}
+
+/** An import job: its state as one JSON document, its status apart for finding unfinished jobs. */
+export interface ImportJobsTable {
+  id: string;
+  status: string;
+  job: Json;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The rows an import's preview or run rejected, in the order found. */
+export interface ImportRejectionsTable {
+  job_id: string;
+  phase: string;
+  seq: number;
+  file: string;
+  line: number;
+  kind: string;
+  reason: string;
 }

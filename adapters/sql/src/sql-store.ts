@@ -1,4 +1,4 @@
-import { CrmError, type AnalyticsStore, type AnalyticsUnitOfWork } from '@rapport/core';
+import { CrmError, type ImportUnitOfWork, type Store } from '@rapport/core';
 import type { Kysely } from 'kysely';
 import { directContext, transactionContext } from './context.js';
 import type { Database } from './database.js';
@@ -7,8 +7,8 @@ import { insertRecords, type BulkInsertStore, type BulkRecords } from './bulk-in
 import { toStoreError } from './errors.js';
 import { createSqlUnitOfWork } from './unit-of-work.js';
 
-/** A Store on SQLite or PostgreSQL, with the analytics capability. Made by createSqliteStore, createPostgresStore or openStore. */
-export class SqlStore implements AnalyticsStore, BulkInsertStore {
+/** A Store on SQLite or PostgreSQL, with the analytics and import capabilities. Made by createSqliteStore, createPostgresStore or openStore. */
+export class SqlStore implements Store<ImportUnitOfWork>, BulkInsertStore {
   private closed = false;
 
   constructor(
@@ -20,7 +20,7 @@ export class SqlStore implements AnalyticsStore, BulkInsertStore {
     return this.engine.kind;
   }
 
-  async transaction<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (uow: ImportUnitOfWork) => Promise<T>): Promise<T> {
     this.ensureOpen();
     try {
       return await this.db.transaction().execute((trx) => work(createSqlUnitOfWork(transactionContext(trx, this.engine))));
@@ -29,7 +29,7 @@ export class SqlStore implements AnalyticsStore, BulkInsertStore {
     }
   }
 
-  async read<T>(work: (uow: AnalyticsUnitOfWork) => Promise<T>): Promise<T> {
+  async read<T>(work: (uow: ImportUnitOfWork) => Promise<T>): Promise<T> {
     this.ensureOpen();
     try {
       return await work(createSqlUnitOfWork(directContext(this.db, this.engine)));

@@ -1,4 +1,4 @@
-import type { AnalyticsUnitOfWork } from '@rapport/core';
+import type { ImportUnitOfWork } from '@rapport/core';
 import type { SqlContext } from './context.js';
 import { SqlAccountRepository } from './repositories/sql-account-repository.js';
 import { SqlActivityRepository } from './repositories/sql-activity-repository.js';
@@ -19,8 +19,9 @@ import { SqlAnalyticsQueries } from './repositories/sql-analytics-queries.js';
 import { SqlCampaignRepository, SqlTargetRepository } from './repositories/sql-target-campaign-repositories.js';
 import { SqlExchangeRateRepository } from './repositories/sql-exchange-rate-repository.js';
 import { SqlReportingQueries } from './repositories/sql-reporting-queries.js';
+import { SqlImportJobRepository, SqlImportLinkRepository } from './repositories/sql-import-repositories.js';
 
-export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
+export function createSqlUnitOfWork(ctx: SqlContext): ImportUnitOfWork {
   return {
     users: new SqlUserRepository(ctx),
     teams: new SqlTeamRepository(ctx),
@@ -42,5 +43,7 @@ export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
     analytics: new SqlAnalyticsQueries(ctx),
     exchangeRates: new SqlExchangeRateRepository(ctx),
     reporting: new SqlReportingQueries(ctx),
+    importLinks: new SqlImportLinkRepository(ctx),
+    importJobs: new SqlImportJobRepository(ctx),
   };
 }

@@ -21,6 +21,8 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   env: NodeJS.ProcessEnv;
+  /** A line that replaces the previous one on a terminal (a progress bar); printed as a line elsewhere, or not at all. */
+  status?(line: string): void;
 }
 
 export function parse(spec: CommandSpec, argv: string[]): ParsedArgs {

@@ -11,9 +11,11 @@ import { slackServe } from './slack-serve.command.js';
 import { reportActivity } from './report.commands.js';
 import { mailAddress } from './mail.commands.js';
 import { currencySet, ratesImport, ratesList } from './currency.commands.js';
+import { importCommand } from './import.commands.js';
+import { exportCommand } from './export.commands.js';
 
 /** Every command, found by its words. Later surfaces add theirs here. */
-export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress, currencySet, ratesImport, ratesList];
+export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress, currencySet, ratesImport, ratesList, importCommand, exportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -15,6 +15,7 @@ import { noticeHandlers } from './handlers/notices.handlers.js';
 import { analyticsHandlers } from './handlers/analytics.handlers.js';
 import { mailHandlers } from './handlers/mail.handlers.js';
 import { currencyHandlers } from './handlers/currency.handlers.js';
+import { importHandlers } from './handlers/imports.handlers.js';
 import type { HttpDeps, HubEnv } from './hub-env.js';
 import { idempotency } from './idempotency.middleware.js';
 import { toProblem } from './problem.js';
@@ -103,6 +104,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...analyticsHandlers(deps),
     ...mailHandlers(deps),
     ...currencyHandlers(deps),
+    ...importHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {
     if (!route.auth) continue;

@@ -20,6 +20,8 @@ export interface HttpDeps {
   worker?: number;
   /** The domain of logging addresses and whether the hub takes mail; the public URL's host, not taking mail, when unset. */
   mail?: { domain: string; accepting: boolean };
+  /** Where uploaded import files are kept until their job is done (default: a folder in the system's temp folder). */
+  importDir?: string;
 }
 
 /** Per-request values set by middleware. */

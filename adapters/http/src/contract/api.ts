@@ -11,6 +11,7 @@ import { analyticsRoutes } from './routes/analytics.routes.js';
 import { captureRoutes } from './routes/capture.routes.js';
 import { mailRoutes } from './routes/mail.routes.js';
 import { currencyRoutes } from './routes/currency.routes.js';
+import { importRoutes } from './routes/imports.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -27,6 +28,7 @@ export const api = {
   ...analyticsRoutes,
   ...mailRoutes,
   ...currencyRoutes,
+  ...importRoutes,
 };
 
 export type Api = typeof api;

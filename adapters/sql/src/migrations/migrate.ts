@@ -13,13 +13,14 @@ import { stageTimesByDuration } from './008-stage-times-by-duration.js';
 import { accountSummaries } from './009-account-summaries.js';
 import { searchByTextIndex } from './010-search-by-text-index.js';
 import { exchangeRates } from './013-exchange-rates.js';
+import { importJobs } from './014-import-jobs.js';
 import { remindersAwaitingReply } from './015-reminders-awaiting-reply.js';
 import { searchInNameOrder } from './016-search-in-name-order.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, exchangeRates, remindersAwaitingReply, searchInNameOrder];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, exchangeRates, importJobs, remindersAwaitingReply, searchInNameOrder];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -70,6 +70,12 @@ function describeMigrationRules(engine: () => Engine): void {
     await engine().query('DROP TABLE exchange_rates');
   };
 
+  /** Version 14's down: the import tables. Every undo of an older version starts from here. */
+  const undoVersion14 = async (): Promise<void> => {
+    for (const table of ['import_rejections', 'import_jobs', 'import_links']) await engine().query(`DROP TABLE ${table}`);
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 11');
+  };
+
   /**
    * Version 10's down: the term table as version 3 left it, holding each entry's terms again,
    * then the entries and (SQLite) their text index and its triggers.
@@ -78,6 +84,7 @@ function describeMigrationRules(engine: () => Engine): void {
     // Every later version first, newest first, so each test can step back to 10 or before.
     await undoVersion16();
     await undoVersion15();
+    await undoVersion14();
     await undoVersion13();
     const text = engine().kind === 'postgres' ? 'text COLLATE "C"' : 'TEXT';
     await engine().query(`CREATE TABLE search_terms (entity_kind ${text} NOT NULL, entity_id ${text} NOT NULL, term ${text} NOT NULL,

@@ -1,5 +1,5 @@
-import { CrmError } from '@rapport/core';
-import { anAccount, anActivity, anEvent, aUser, OWNER_ID } from '@rapport/core/testing';
+import { createServices, CrmError, ManualClock, SequentialIds } from '@rapport/core';
+import { aContact, anAccount, anActivity, anEvent, aUser, OWNER_ID } from '@rapport/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from './sqlite/sqlite-store.js';
 import type { SqlStore } from './sql-store.js';
@@ -33,5 +33,22 @@ describe('SqlStore.insertMany', () => {
     await expect(again).rejects.toThrow(CrmError);
     await expect(again).rejects.toMatchObject({ code: 'conflict' });
     expect(await store.read((uow) => uow.activities.get('act_second'))).toBeNull();
+  });
+
+  it('keeps what the repositories keep beside accounts and contacts: domains and addresses found, names searchable, a taken domain refused', async () => {
+    const account = anAccount({ id: 'acc_north', name: 'Northwind Traders', domains: ['northwind.example'] });
+    const contact = aContact({ id: 'con_ann', name: 'Ann Müller', accountId: account.id, emails: ['Ann@Northwind.example'] });
+    await store.insertMany({ accounts: [account], contacts: [contact] });
+    await store.read(async (uow) => {
+      expect((await uow.accounts.findByDomains(['NORTHWIND.example'])).map((a) => a.id)).toEqual(['acc_north']);
+      expect((await uow.contacts.findByEmails(['ann@northwind.example'])).map((c) => c.id)).toEqual(['con_ann']);
+    });
+    const admin = aUser({ id: 'usr_admin', role: 'admin', email: 'admin@example.com' });
+    const services = createServices({ store, clock: new ManualClock(new Date('2026-01-01T00:00:00Z')), ids: new SequentialIds() });
+    const found = await services.lookup.lookup({ user: admin, surface: 'api' }, 'mull', { limit: 10 });
+    expect(found.map((m) => (m.kind === 'contact' ? m.contact.id : m.account.id))).toEqual(['con_ann']);
+    const again = store.insertMany({ accounts: [anAccount({ id: 'acc_copy', name: 'Copycat', domains: ['northwind.example'] })] });
+    await expect(again).rejects.toMatchObject({ code: 'conflict' });
+    expect(await store.read((uow) => uow.accounts.get('acc_copy'))).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ import { eventRow } from './repositories/sql-event-repository.js';
 import { toReminderRow } from './repositories/sql-reminder-rows.js';
 import { stageTimeRowsOf } from './repositories/sql-stage-times.js';
 import { toCampaignRow, toTargetRow } from './repositories/sql-target-campaign-repositories.js';
-import { searchDocument, type SearchEntry } from './search-index.js';
+import { searchDocument, writeSearchEntries, type SearchEntry } from './search-index.js';
+import { numberInNameOrder } from './sqlite/sqlite-search-entries.js';
 
 /**
  * New records written together by `BulkInsertStore.insertMany`, each kind in one go. Records
@@ -61,7 +62,7 @@ export async function insertRecords(db: Kysely<Database>, engine: Engine, record
   await insertChunked(db, 'account_domains', accounts.claims as AccountDomainsTable[]);
   await insertChunked(db, 'contacts', contacts.rows as Array<Insertable<ContactsTable>>);
   await insertChunked(db, 'contact_emails', contacts.claims as ContactEmailsTable[]);
-  await insertChunked(db, 'search_entries', [...accounts.entries, ...contacts.entries]);
+  await insertSearchEntriesInOrder(db, engine, [...accounts.entries, ...contacts.entries]);
   await insertChunked(db, 'campaigns', (records.campaigns ?? []).map(toCampaignRow));
   await insertChunked(db, 'deals', (records.deals ?? []).map((d) => toDealRow(d, engine)));
   await insertChunked(db, 'stage_changes', (records.stageChanges ?? []).map(toStageChangeRow));
@@ -100,6 +101,18 @@ function stageTimes(deals: readonly Deal[], changes: readonly StageChange[]): Ar
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Search entries for new records. SQLite reads a name's matches in the order of the entries'
+ * numbers, so an empty index takes them numbered in name order in bulk, and a filled one takes
+ * each between its neighbours; PostgreSQL keeps its own order.
+ */
+async function insertSearchEntriesInOrder(db: Kysely<Database>, engine: Engine, entries: readonly SearchEntry[]): Promise<void> {
+  if (engine.kind === 'postgres') return insertChunked(db, 'search_entries', entries);
+  const held = await db.selectFrom('search_entries').select('entity_id').limit(1).execute();
+  if (held.length > 0) return writeSearchEntries(db, engine.kind, entries);
+  await insertChunked(db, 'search_entries', numberInNameOrder(entries));
+}
 
 async function insertChunked<T extends keyof Database>(db: Kysely<Database>, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {

@@ -10,7 +10,7 @@ import type { Report } from './report.js';
 
 const BENCH = 'import';
 const RAPPORT = fileURLToPath(new URL('../../server/dist/bin/rapport.js', import.meta.url));
-/** The issue's bar: 100k contacts with their accounts, on SQLite, on a two-core machine. */
+/** The issue's bar: 100k contacts with their accounts, on SQLite, on a two-core machine (checked at that size only). */
 const IMPORT_TARGET_S = 60;
 /** Memory stays flat: peak memory at the full size over peak memory at a tenth of it. */
 const MEMORY_RATIO_TARGET = 1.5;
@@ -67,7 +67,7 @@ export async function importBench(options: BenchOptions, report: Report): Promis
   const full = options.size.contacts;
   const small = await importOnce(Math.floor(full / 10));
   const large = await importOnce(full);
-  report.figure({ bench: BENCH, name: `rapport import: ${full} contacts + ${full / 5} companies, preview and import (SQLite)`, value: large.seconds, unit: 's', target: { op: '<=', value: IMPORT_TARGET_S } });
+  report.figure({ bench: BENCH, name: `rapport import: ${full} contacts + ${full / 5} companies, preview and import (SQLite)`, value: large.seconds, unit: 's', ...(full >= 100_000 ? { target: { op: '<=', value: IMPORT_TARGET_S } } : {}) });
   report.figure({ bench: BENCH, name: 'rapport import: peak memory', value: large.peak, unit: 'MB' });
   report.ratio({ bench: BENCH, name: `peak memory, ${full} ÷ ${full / 10} contacts`, value: large.peak / small.peak, target: { op: '<=', value: MEMORY_RATIO_TARGET } });
   report.ratio({ bench: BENCH, name: `import time, ${full} ÷ ${full / 10} contacts`, value: large.seconds / small.seconds, target: { op: '<=', value: TIME_RATIO_TARGET } });

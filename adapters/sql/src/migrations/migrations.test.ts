@@ -34,7 +34,7 @@ function describeMigrationRules(engine: () => Engine): void {
     await second.close();
     const recorded = await engine().query('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
-    expect(recorded).toHaveLength(SCHEMA_VERSION);
+    expect(recorded.at(-1)).toMatchObject({ version: SCHEMA_VERSION });
   });
 
   it('refuses a database a newer Rapport has migrated, and leaves it as it was', async () => {
@@ -48,6 +48,14 @@ function describeMigrationRules(engine: () => Engine): void {
     expect((refusal as Error).message).toMatch(/newer Rapport.*Upgrade Rapport/);
     expect(await engine().query('SELECT version FROM schema_migrations ORDER BY version')).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: newer }]);
   });
+
+  /** Version 12's down: pipelines without team and version, a ledger without pipelines, deals without title keys and sort indexes. */
+  const undoVersion12 = async (): Promise<void> => {
+    for (const index of ['deals_by_amount', 'deals_by_close_date_sort', 'deals_by_stage_entered', 'deals_by_created_id', 'deals_by_title']) await engine().query(`DROP INDEX ${index}`);
+    await engine().query('ALTER TABLE deals DROP COLUMN title_key');
+    for (const column of ['pipeline_id', 'from_pipeline_id']) await engine().query(`ALTER TABLE stage_changes DROP COLUMN ${column}`);
+    for (const column of ['team_id', 'version', 'updated_at']) await engine().query(`ALTER TABLE pipelines DROP COLUMN ${column}`);
+  };
 
   /** Undoes versions 5 to 10, newest first (those before need options or tests of their own). */
   const undoVersions5To10 = async (): Promise<void> => {
@@ -136,6 +144,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.users.insert(aUser({ id: 'usr_ann2', email: 'ann.lee@acme.com' }));
     });
     await first.close();
+    await undoVersion12();
     await undoVersion10();
     await undoVersion9();
     await undoVersion8();
@@ -170,6 +179,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.activities.insert(anActivity({ accountId: 'acc_kim', occurredAt: '2026-03-15T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion12();
     await undoVersion10();
     await undoVersion9();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 9');
@@ -188,6 +198,26 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(await engine().query('SELECT account_id, touches FROM account_touch_totals')).toEqual([{ account_id: 'acc_kim', touches: 3 }]);
   });
 
+  it('gives the stage history its pipelines and deals their title keys when it upgrades to version 12', async () => {
+    const first = await engine().open();
+    const zeta = aDeal({ id: 'deal_zeta', title: 'Zeta', pipelineId: 'pipe_partners' });
+    const alpha = aDeal({ id: 'deal_alpha', title: 'Älpha' });
+    await first.transaction(async (uow) => {
+      for (const deal of [zeta, alpha]) await uow.deals.insert(deal);
+      await uow.deals.appendStageChange(aStageChange({ id: 'stg_1', dealId: zeta.id, at: '2026-01-01T00:00:00.000Z' }));
+      await uow.deals.appendStageChange(aStageChange({ id: 'stg_2', dealId: zeta.id, fromStageId: 'lead', fromStatus: 'open', stageId: 'demo', at: '2026-01-02T00:00:00.000Z' }));
+    });
+    await first.close();
+    await undoVersion12();
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 12');
+    const upgraded = await engine().open();
+    const history = await upgraded.read((uow) => uow.deals.stageHistory(zeta.id));
+    const byTitle = await upgraded.read((uow) => uow.deals.list({}, { limit: 10 }, { key: 'title', descending: false }));
+    await upgraded.close();
+    expect(history.map((c) => [c.id, c.fromPipelineId, c.pipelineId])).toEqual([['stg_1', null, 'pipe_partners'], ['stg_2', 'pipe_partners', 'pipe_partners']]);
+    expect(byTitle.items.map((d) => d.id)).toEqual(['deal_alpha', 'deal_zeta']);
+  });
+
   it('indexes the contacts and accounts a database already holds when it upgrades to version 10, and keeps them indexed', async () => {
     const first = await engine().open();
     await first.transaction(async (uow) => {
@@ -196,6 +226,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_wang', name: '王芳', emails: [] }));
     });
     await first.close();
+    await undoVersion12();
     await undoVersion10();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 10');
     expect(await engine().query("SELECT entity_id FROM search_terms WHERE term = 'jose'")).toEqual([{ entity_id: 'con_jose' }]);
@@ -220,6 +251,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_ann', name: 'Ann Lee', emails: [] }));
     });
     await first.close();
+    await undoVersion12();
     await undoVersions5To10();
     await undoVersion4({ keepStageTimes: true });
     await undoVersion3();
@@ -240,6 +272,7 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     await first.close();
     // Back to how version 1 left it: without what later versions added, no analytics tables or indexes, and not recorded.
+    await undoVersion12();
     await undoVersions5To10();
     for (const table of ['targets', 'campaigns', 'deal_stage_times']) await engine().query(`DROP TABLE ${table}`);
     for (const index of ['deals_by_closed', 'deals_by_created', 'stage_changes_by_time', 'contacts_by_created', 'accounts_by_created', 'reminders_by_completion']) await engine().query(`DROP INDEX ${index}`);
@@ -263,6 +296,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.deals.appendStageChange(aStageChange({ dealId: deal.id, fromStageId: 'demo', stageId: 'lead', at: '2026-03-06T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion12();
     await undoVersions5To10();
     await undoVersion4({ keepStageTimes: true });
     await engine().query('DELETE FROM schema_migrations WHERE version >= 4');

@@ -15,3 +15,4 @@ export * from './contract/routes/people.routes.js';
 export * from './contract/routes/system.routes.js';
 export * from './contract/routes/notices.routes.js';
 export * from './contract/routes/analytics.routes.js';
+export * from './contract/routes/pipelines.routes.js';

@@ -15,6 +15,7 @@ import type { UnitOfWork } from '../store/store.port.js';
 import type { Deal} from './deal.schema.js';
 import { DealInput, DealPatch, LoseInput, TransferInput, type StageChange } from './deal.schema.js';
 import * as transitions from './deal-transitions.js';
+import { parseDealSort } from './deal-sort.schema.js';
 import { openStages, type Pipeline } from './pipeline.schema.js';
 
 export class DealService {
@@ -75,9 +76,11 @@ export class DealService {
     return deal;
   }
 
-  async list(_actor: Actor, filter: DealFilter, page: PageRequest): Promise<Page<Deal>> {
+  /** `sort` as the API writes it (`-amount`); see deal-sort.schema.ts. */
+  async list(_actor: Actor, filter: DealFilter, page: PageRequest, sort?: string): Promise<Page<Deal>> {
     const request = parseInput(PageRequest, page, 'page');
-    return this.deps.store.read((uow) => uow.deals.list(filter, request));
+    const order = parseDealSort(sort);
+    return this.deps.store.read((uow) => uow.deals.list(filter, request, order));
   }
 
   async history(_actor: Actor, id: string): Promise<StageChange[]> {

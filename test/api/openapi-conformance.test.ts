@@ -106,6 +106,24 @@ describe('the OpenAPI document against real answers', () => {
     await call('ann', 'POST', `/api/v1/deals/${ids.deal}/transfer`, { body: { toUserId: t.ids.raj, note: 'Raj takes over' } });
     await call('bo', 'PATCH', `/api/v1/deals/${ids.deal}`, { body: { title: 'Not mine' } });
 
+    // Pipelines and their stages.
+    await create('pipeline', 'mia', '/api/v1/pipelines', { name: 'East renewals', stages: [{ name: 'Intro', probability: 10 }, { name: 'Signed', probability: 100, outcome: 'won' }] });
+    await call('ann', 'GET', `/api/v1/pipelines/${ids.pipeline}`);
+    await call('mia', 'PATCH', `/api/v1/pipelines/${ids.pipeline}`, { body: { name: 'East – renewals' }, headers: { 'if-match': '"1"' } });
+    await call('mia', 'PATCH', `/api/v1/pipelines/${ids.pipeline}`, { body: { name: 'Stale' }, headers: { 'if-match': '"1"' } });
+    await call('mia', 'POST', `/api/v1/pipelines/${ids.pipeline}/stages`, { body: { name: 'Pilot', probability: 50, position: 1 } });
+    await call('mia', 'PATCH', `/api/v1/pipelines/${ids.pipeline}/stages/pilot`, { body: { name: 'Paid pilot' } });
+    await call('mia', 'POST', `/api/v1/pipelines/${ids.pipeline}/stages/order`, { body: { stageIds: ['pilot', 'intro', 'signed'] } });
+    await create('deal4', 'ann', '/api/v1/deals', { ...deal, title: 'Acme support' });
+    await call('ann', 'PATCH', `/api/v1/deals/${ids.deal4}`, { body: { pipelineId: ids.pipeline, stageId: 'intro' }, headers: { 'if-match': '"1"' } });
+    await call('mia', 'DELETE', `/api/v1/pipelines/${ids.pipeline}/stages/intro`);
+    await call('mia', 'DELETE', `/api/v1/pipelines/${ids.pipeline}/stages/intro?moveDealsTo=pilot`);
+    await call('ann', 'GET', '/api/v1/deals?sort=-amount&limit=1');
+    await call('ann', 'GET', '/api/v1/deals?sort=size');
+    await create('emptyPipeline', 'admin', '/api/v1/pipelines', { name: 'Scratch' });
+    await call('admin', 'DELETE', `/api/v1/pipelines/${ids.emptyPipeline}`);
+    await call('bo', 'DELETE', `/api/v1/pipelines/${ids.pipeline}`);
+
     // Activities.
     const email = { type: 'email', accountId: ids.account, externalId: '<m1@acme.com>', occurredAt: new Date().toISOString() };
     const logged = await call('ann', 'POST', '/api/v1/activities', { body: email });

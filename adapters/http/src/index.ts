@@ -18,3 +18,4 @@ export * from './contract/routes/imports.routes.js';
 export * from './contract/routes/analytics.routes.js';
 export * from './contract/routes/mail.routes.js';
 export * from './contract/routes/currency.routes.js';
+export * from './contract/routes/pipelines.routes.js';

@@ -111,6 +111,10 @@ export interface PipelinesTable {
   is_default: Bool;
   stages: Json;
   created_at: string;
+  /** Null for a company-wide pipeline. */
+  team_id: string | null;
+  version: number;
+  updated_at: string;
 }
 
 export interface DealsTable {
@@ -137,11 +141,16 @@ export interface DealsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** sortKey(title), for deal lists sorted by title. */
+  title_key: ColumnType<string, string | undefined, string>;
 }
 
 export interface StageChangesTable {
   id: string;
   deal_id: string;
+  /** The pipeline of stage_id, and of from_stage_id; see migration 012. */
+  pipeline_id: ColumnType<string | null, string | null | undefined, string | null>;
+  from_pipeline_id: ColumnType<string | null, string | null | undefined, string | null>;
   from_stage_id: string | null;
   from_status: string | null;
   stage_id: string;

@@ -1,5 +1,6 @@
 import type { Page, PageRequest } from '../shared/page.js';
 import type { Deal, DealStatus, StageChange } from './deal.schema.js';
+import type { DealSort } from './deal-sort.schema.js';
 
 export interface DealFilter {
   accountId?: string;
@@ -17,8 +18,8 @@ export interface DealFilter {
 export interface DealRepository {
   get(id: string): Promise<Deal | null>;
   getMany(ids: readonly string[]): Promise<Deal[]>;
-  /** Ordered by id (creation order). */
-  list(filter: DealFilter, page: PageRequest): Promise<Page<Deal>>;
+  /** Ordered by id (creation order), or by `sort` then id (see deal-sort.ts); cursors belong to one order. */
+  list(filter: DealFilter, page: PageRequest, sort?: DealSort): Promise<Page<Deal>>;
   insert(deal: Deal): Promise<void>;
   update(next: Deal): Promise<boolean>;
   /** Also removes the deal's stage history. */

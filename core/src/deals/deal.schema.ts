@@ -38,12 +38,19 @@ export const Deal = z.object({
 export type Deal = z.infer<typeof Deal>;
 
 /**
- * One entry of a deal's stage-history ledger: written on creation and on every stage move
- * or status change, never edited. Time in stage is computed from these.
+ * One entry of a deal's stage-history ledger: written on creation and on every stage move,
+ * pipeline move or status change, never edited. Time in stage is computed from these.
+ * Stage ids are stable (renaming a stage keeps its id), so old entries stay true.
  */
 export const StageChange = z.object({
   id: Id,
   dealId: Id,
+  /**
+   * The pipeline `stageId` belongs to, and the one `fromStageId` belonged to. Null only on
+   * entries written before deals could move between pipelines (the deal's pipeline then).
+   */
+  pipelineId: Id.nullable().default(null),
+  fromPipelineId: Id.nullable().default(null),
   fromStageId: StageId.nullable(),
   fromStatus: DealStatus.nullable(),
   stageId: StageId,
@@ -72,6 +79,10 @@ export type DealInput = z.input<typeof DealInput>;
 
 export const DealPatch = z.strictObject({
   title: DisplayName().optional(),
+  /** Moves the deal to another pipeline (with `stageId`, else the new pipeline's first open stage). */
+  pipelineId: Id.optional(),
+  /** Moves the deal to this stage of its (new) pipeline, as a stage move does. */
+  stageId: StageId.optional(),
   primaryContactId: Id.nullable().optional(),
   amount: Money.optional(),
   /** A number overrides the stage default; null goes back to it. */

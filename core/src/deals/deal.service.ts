@@ -15,7 +15,8 @@ import type { UnitOfWork } from '../store/store.port.js';
 import type { Deal} from './deal.schema.js';
 import { DealInput, DealPatch, LoseInput, TransferInput, type StageChange } from './deal.schema.js';
 import * as transitions from './deal-transitions.js';
-import type { Pipeline } from './pipeline.schema.js';
+import { parseDealSort } from './deal-sort.schema.js';
+import { openStages, type Pipeline } from './pipeline.schema.js';
 
 export class DealService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -30,8 +31,13 @@ export class DealService {
       if (data.campaignId) await requireDealCampaign(uow, data.campaignId);
       await assertUsersExist(uow, data.collaboratorIds);
       const pipeline = await requirePipeline(uow, data.pipelineId);
-      const stage = data.stageId ? transitions.resolveStage(pipeline, data.stageId) : pipeline.stages[0];
-      if (!stage) throw invalidInput(`${pipeline.name} has no stages.`);
+      const stage = data.stageId ? transitions.resolveStage(pipeline, data.stageId) : openStages(pipeline)[0];
+      if (!stage) throw invalidInput(`${pipeline.name} has no open stages.`);
+      if (stage.outcome) {
+        throw invalidInput(`"${stage.name}" closes deals as ${stage.outcome}; create the deal in an open stage, then move it.`, [
+          { path: 'stageId', message: `Use one of: ${openStages(pipeline).map((s) => s.id).join(', ')}.` },
+        ]);
+      }
       const now = this.now();
       const deal: Deal = {
         id: this.deps.ids.next('deal'),
@@ -70,9 +76,11 @@ export class DealService {
     return deal;
   }
 
-  async list(_actor: Actor, filter: DealFilter, page: PageRequest): Promise<Page<Deal>> {
+  /** `sort` as the API writes it (`-amount`); see deal-sort.schema.ts. */
+  async list(_actor: Actor, filter: DealFilter, page: PageRequest, sort?: string): Promise<Page<Deal>> {
     const request = parseInput(PageRequest, page, 'page');
-    return this.deps.store.read((uow) => uow.deals.list(filter, request));
+    const order = parseDealSort(sort);
+    return this.deps.store.read((uow) => uow.deals.list(filter, request, order));
   }
 
   async history(_actor: Actor, id: string): Promise<StageChange[]> {
@@ -84,20 +92,26 @@ export class DealService {
 
   async update(actor: Actor, id: string, patch: DealPatch, options: WriteOptions = {}): Promise<Deal> {
     const data = parseInput(DealPatch, patch, 'deal change');
-    return this.change(actor, id, options, async (uow, deal) => {
+    return this.change(actor, id, options, async (uow, deal, now) => {
       if (data.primaryContactId) await requireContact(uow, data.primaryContactId);
       if (data.campaignId) await requireDealCampaign(uow, data.campaignId);
       if (data.collaboratorIds) await assertUsersExist(uow, data.collaboratorIds);
-      const { probability, ...rest } = data;
+      const { probability, pipelineId, stageId, ...rest } = data;
       const changes: Partial<Deal> = definedOnly(rest);
+      if (pipelineId !== undefined || stageId !== undefined) {
+        const pipeline = await requirePipeline(uow, pipelineId ?? deal.pipelineId);
+        Object.assign(changes, transitions.movePipeline(deal, pipeline, stageId, now));
+      }
       if (data.collaboratorIds) changes.collaboratorIds = unique(data.collaboratorIds.filter((c) => c !== deal.ownerId));
       if (probability !== undefined) {
-        const pipeline = await requirePipeline(uow, deal.pipelineId);
-        const stageDefault = pipeline.stages.find((s) => s.id === deal.stageId)?.probability ?? deal.probability;
+        const pipeline = await requirePipeline(uow, changes.pipelineId ?? deal.pipelineId);
+        const stageId = changes.stageId ?? deal.stageId;
+        const stageDefault = pipeline.stages.find((s) => s.id === stageId)?.probability ?? deal.probability;
         changes.probability = probability ?? stageDefault;
         changes.probabilityOverridden = probability !== null;
       }
-      return { changes, type: 'deal.updated' };
+      const type = changes.pipelineId !== undefined ? 'deal.pipeline_changed' : changes.stageId !== undefined ? 'deal.stage_changed' : 'deal.updated';
+      return { changes, type };
     });
   }
 
@@ -200,24 +214,14 @@ export class DealService {
       const diff = changes && changedFields(deal, { ...deal, ...changes }, ['version', 'updatedAt']);
       if (!changes || !diff) return deal;
       const next = await saveNextVersion((d) => uow.deals.update(d), deal, changes, now, 'deal');
-      if (next.stageId !== deal.stageId || next.status !== deal.status) await this.appendHistory(uow, actor, deal, next);
+      if (next.stageId !== deal.stageId || next.status !== deal.status || next.pipelineId !== deal.pipelineId) await this.appendHistory(uow, actor, deal, next);
       await recordEvent(uow, this.deps, actor, { type, entityType: 'deal', entityId: id, ...diff });
       return next;
     });
   }
 
   private async appendHistory(uow: UnitOfWork, actor: Actor, before: Deal | null, after: Deal): Promise<void> {
-    await uow.deals.appendStageChange({
-      id: this.deps.ids.next('stageChange'),
-      dealId: after.id,
-      fromStageId: before?.stageId ?? null,
-      fromStatus: before?.status ?? null,
-      stageId: after.stageId,
-      status: after.status,
-      at: after.updatedAt,
-      actorId: actor.user.id,
-      surface: actor.surface,
-    });
+    await uow.deals.appendStageChange(transitions.stageChangeOf(this.deps.ids.next('stageChange'), actor, before, after));
   }
 
   private now(): string {

@@ -11,8 +11,11 @@ export async function ensureDefaultPipeline(deps: ServiceDeps): Promise<Pipeline
       id: deps.ids.next('pipeline'),
       name: 'Sales',
       isDefault: true,
+      teamId: null,
       stages: DEFAULT_STAGES,
+      version: 1,
       createdAt: deps.clock.now().toISOString(),
+      updatedAt: deps.clock.now().toISOString(),
     };
     await uow.pipelines.insert(pipeline);
     await recordEvent(uow, deps, null, { type: 'pipeline.created', entityType: 'pipeline', entityId: pipeline.id, after: pipeline });

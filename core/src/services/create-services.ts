@@ -2,6 +2,7 @@ import { AccountService } from '../accounts/account.service.js';
 import { ActivityService } from '../activities/activity.service.js';
 import { ContactService } from '../contacts/contact.service.js';
 import { DealService } from '../deals/deal.service.js';
+import { PipelineService } from '../deals/pipeline.service.js';
 import { CustomerCardService } from '../lookup/customer-card.service.js';
 import { LookupService } from '../lookup/lookup.service.js';
 import { ReminderService } from '../reminders/reminder.service.js';
@@ -29,6 +30,8 @@ export interface CoreServices {
   alerts: DealAlertService;
   /** What a rep does from their mailbox: log an email, add a sender, remind, edit a deal from the card. */
   capture: EmailCaptureService;
+  /** Pipelines and their stages: read by everyone, edited by admins and by managers for their team. */
+  pipelines: PipelineService;
 }
 
 /** Every core service, over a Store with the analytics capability (the hub's). */
@@ -59,6 +62,7 @@ export function createCoreServices(deps: ServiceDeps): CoreServices {
     identities: new IdentityService(deps),
     alerts: new DealAlertService(deps),
     capture: new EmailCaptureService(deps, { accounts, contacts, deals, activities, reminders }),
+    pipelines: new PipelineService(deps),
   };
 }
 

@@ -110,8 +110,11 @@ export function aPipeline(overrides: Overrides<typeof Pipeline> = {}): Pipeline 
     id: testId('pipe'),
     name: 'Sales',
     isDefault: false,
+    teamId: null,
     stages: DEFAULT_STAGES,
+    version: 1,
     createdAt: AT,
+    updatedAt: AT,
     ...overrides,
   });
 }

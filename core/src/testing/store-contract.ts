@@ -5,6 +5,7 @@ import { describeAggregateContract } from './contract/aggregates.contract.js';
 import { describeAlertContract } from './contract/alerts.contract.js';
 import { describeContactContract } from './contract/contacts.contract.js';
 import { describeDealContract } from './contract/deals.contract.js';
+import { describeDealSortContract } from './contract/deal-sorts.contract.js';
 import { describeDeliveryAndEventContract } from './contract/deliveries-events.contract.js';
 import { describeReminderContract } from './contract/reminders.contract.js';
 import { describeSearchContract } from './contract/search.contract.js';
@@ -55,6 +56,7 @@ export function describeStoreContract(name: string, makeStore: StoreFactory<Stor
     describeSearchContract(context);
     describeSettingsAndPipelineContract(context);
     describeDealContract(context);
+    describeDealSortContract(context);
     describeAggregateContract(context);
     describeActivityContract(context);
     describeReminderContract(context);

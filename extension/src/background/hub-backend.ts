@@ -145,7 +145,7 @@ export class HubBackend implements Backend {
   async pipelines(): Promise<PipelineView[]> {
     try {
       const { items } = await this.client.call('listPipelines', {});
-      const views = items.map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name })) }));
+      const views = items.map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name, ...(s.outcome ? { outcome: s.outcome } : {}) })) }));
       await this.cache.putMark('pipelines', views);
       return views;
     } catch (error) {

@@ -106,7 +106,7 @@ export class LocalBackend implements Backend {
 
   async pipelines(): Promise<PipelineView[]> {
     const pipelines = await this.store.read((uow) => uow.pipelines.list());
-    return pipelines.map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name })) }));
+    return pipelines.map((p) => ({ id: p.id, name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name, ...(s.outcome ? { outcome: s.outcome } : {}) })) }));
   }
 
   async notices(): Promise<Notice[]> {

@@ -17,6 +17,8 @@ export const NewDeal = z.object({
   accountId: Id,
   primaryContactId: Id.nullable(),
   amount: z.object({ minor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), currency: z.string().trim().toUpperCase().length(3) }),
+  /** A pipeline the person picked; the default pipeline when left out. */
+  pipelineId: Id.optional(),
   stageId: Text(60).optional(),
   expectedCloseDate: z.iso.date().nullable(),
 });

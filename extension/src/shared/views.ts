@@ -81,7 +81,8 @@ export interface StatusView {
 export interface PipelineView {
   id: string;
   name: string;
-  stages: Array<{ id: string; name: string }>;
+  /** In order; `outcome` marks a stage that closes a deal entering it as won or lost. */
+  stages: Array<{ id: string; name: string; outcome?: 'won' | 'lost' }>;
 }
 
 export interface WriteResult {

@@ -1,33 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices, ensureDefaultPipeline, ManualClock, TimeOrderedIds } from '@rapport/core';
-import { openStore } from '@rapport/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureCliIo as capture } from '../testing/captured-cli-io.js';
+import { seedDataFolder } from '../testing/seed-data-folder.js';
 import { runCli } from './cli.js';
 
 /** A team in a SQLite data folder: Ann (Berlin) and 陈晓 (Shanghai), reps of Mia; a week of work. */
 async function seed(dataDir: string): Promise<void> {
-  const store = await openStore({ dataDir });
-  const clock = new ManualClock('2026-03-02T08:00:00.000Z');
-  const deps = { store, clock, ids: new TimeOrderedIds(() => clock.now().getTime()) };
-  await ensureDefaultPipeline(deps);
-  const s = createServices(deps);
-  const team = await s.users.createTeam(null, 'East');
-  await s.users.create(null, { name: 'Mia Wong', email: 'mia@acme.test', role: 'manager', teamId: team.id, timeZone: 'America/New_York' });
-  const ann = await s.users.create(null, { name: 'Ann Lee', email: 'ann@acme.test', teamId: team.id, timeZone: 'Europe/Berlin' });
-  const chen = await s.users.create(null, { name: '陈晓', email: 'chen@acme.test', teamId: team.id, timeZone: 'Asia/Shanghai' });
-  const asAnn = { user: ann, surface: 'cli' as const };
-  const asChen = { user: chen, surface: 'cli' as const };
-  const account = await s.accounts.create(asAnn, { name: 'Acme' });
-  const big = await s.deals.create(asAnn, { title: 'Rollout', accountId: account.id, amount: { minor: 1_250_000, currency: 'EUR' } });
-  await s.deals.create(asChen, { title: '华为 pilot', accountId: account.id, amount: { minor: 8_000_000, currency: 'CNY' } });
-  for (const occurredAt of ['2026-03-02T09:00:00.000Z', '2026-03-03T09:00:00.000Z']) await s.activities.log(asAnn, { type: 'email', accountId: account.id, occurredAt });
-  await s.activities.log(asChen, { type: 'call', accountId: account.id, occurredAt: '2026-03-03T02:00:00.000Z' });
-  clock.set('2026-03-04T10:00:00.000Z');
-  await s.deals.win(asAnn, big.id);
-  await store.close();
+  await seedDataFolder(dataDir, '2026-03-02T08:00:00.000Z', async (s, clock) => {
+    const team = await s.users.createTeam(null, 'East');
+    await s.users.create(null, { name: 'Mia Wong', email: 'mia@acme.test', role: 'manager', teamId: team.id, timeZone: 'America/New_York' });
+    const ann = await s.users.create(null, { name: 'Ann Lee', email: 'ann@acme.test', teamId: team.id, timeZone: 'Europe/Berlin' });
+    const chen = await s.users.create(null, { name: '陈晓', email: 'chen@acme.test', teamId: team.id, timeZone: 'Asia/Shanghai' });
+    const asAnn = { user: ann, surface: 'cli' as const };
+    const asChen = { user: chen, surface: 'cli' as const };
+    const account = await s.accounts.create(asAnn, { name: 'Acme' });
+    const big = await s.deals.create(asAnn, { title: 'Rollout', accountId: account.id, amount: { minor: 1_250_000, currency: 'EUR' } });
+    await s.deals.create(asChen, { title: '华为 pilot', accountId: account.id, amount: { minor: 8_000_000, currency: 'CNY' } });
+    for (const occurredAt of ['2026-03-02T09:00:00.000Z', '2026-03-03T09:00:00.000Z']) await s.activities.log(asAnn, { type: 'email', accountId: account.id, occurredAt });
+    await s.activities.log(asChen, { type: 'call', accountId: account.id, occurredAt: '2026-03-03T02:00:00.000Z' });
+    clock.set('2026-03-04T10:00:00.000Z');
+    await s.deals.win(asAnn, big.id);
+  });
 }
 
 describe('rapport report activity', () => {

@@ -10,6 +10,7 @@ import { captureHandlers } from './handlers/capture.handlers.js';
 import { dealHandlers } from './handlers/deals.handlers.js';
 import { lookupHandlers } from './handlers/lookup.handlers.js';
 import { peopleHandlers } from './handlers/people.handlers.js';
+import { pipelineHandlers } from './handlers/pipelines.handlers.js';
 import { reminderHandlers } from './handlers/reminders.handlers.js';
 import { noticeHandlers } from './handlers/notices.handlers.js';
 import { analyticsHandlers } from './handlers/analytics.handlers.js';
@@ -105,6 +106,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...mailHandlers(deps),
     ...currencyHandlers(deps),
     ...importHandlers(deps),
+    ...pipelineHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {
     if (!route.auth) continue;

@@ -2,7 +2,7 @@ import type { Pipeline, Team, User } from '@rapport/core';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HubApi } from './api/hub-api.js';
 import type { HostContext } from './host/host-context.js';
-import { initialFilters, teamChoices, todayIn, type ClosePeriod, type Filters } from './state/filters.js';
+import { boardPipelines, initialFilters, teamChoices, todayIn, type ClosePeriod, type Filters } from './state/filters.js';
 import { AppContext, type AppState } from './ui/app-context.js';
 import { Format } from './ui/format.js';
 import { AccountPanel } from './views/account-panel.js';
@@ -10,6 +10,7 @@ import { ActivityView } from './views/activity-view.js';
 import { CustomersView } from './views/customers-view.js';
 import { ForecastView } from './views/forecast-view.js';
 import { FunnelView } from './views/funnel-view.js';
+import { Picker } from './ui/picker.js';
 import { BoardView } from './views/pipeline/board-view.js';
 import { DealPanel } from './views/pipeline/deal-panel.js';
 import { WinLossView } from './views/win-loss-view.js';
@@ -33,18 +34,22 @@ export interface AppProps {
   host: HostContext;
   me: User;
   teams: Team[];
-  pipeline: Pipeline;
+  /** Every pipeline, default first; the board shows one of those the chosen team works in. */
+  pipelines: Pipeline[];
   users: User[];
 }
 
 /** The dashboard: a header with the views and the filters, the chosen view, and a side panel for a deal or an account. */
-export function App({ api, host, me, teams, pipeline, users }: AppProps) {
+export function App({ api, host, me, teams, pipelines, users }: AppProps) {
   const [view, setView] = useState<ViewId>(() => viewFromHash(location.hash));
   const [filters, setFilters] = useState<Filters>(() => initialFilters(me, host.rapportTeamId));
   const [panel, setPanel] = useState<{ kind: 'deal' | 'account'; id: string } | null>(host.dealId ? { kind: 'deal', id: host.dealId } : null);
   const [revision, setRevision] = useState(0);
   const format = useMemo(() => new Format(host.locale, me.timeZone), [host.locale, me.timeZone]);
   const today = todayIn(me.timeZone);
+  const [pipelineId, setPipelineId] = useState<string | null>(null);
+  const offered = boardPipelines(pipelines, filters, me);
+  const pipeline = offered.find((p) => p.id === pipelineId) ?? offered[0] ?? (pipelines[0] as Pipeline);
 
   useEffect(() => {
     const changed = () => setView(viewFromHash(location.hash));
@@ -105,16 +110,7 @@ export function App({ api, host, me, teams, pipeline, users }: AppProps) {
         </header>
         <div class="filters" role="group" aria-label="Filters">
           {choices.length > 0 && !locked && (
-            <label>
-              <span>Team</span>
-              <select name="team" value={filters.teamId ?? ''} onChange={(e) => setFilters({ ...filters, teamId: (e.currentTarget as HTMLSelectElement).value || null, repId: null })}>
-                {choices.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker label="Team" name="team" value={filters.teamId ?? ''} choices={choices} onPick={(id) => setFilters({ ...filters, teamId: id || null, repId: null })} />
           )}
           {locked && <span class="chip">{teams.find((t) => t.id === filters.teamId)?.name ?? ''}</span>}
           {me.role !== 'rep' && (
@@ -130,6 +126,7 @@ export function App({ api, host, me, teams, pipeline, users }: AppProps) {
               </select>
             </label>
           )}
+          {view === 'pipeline' && offered.length > 1 && <Picker label="Pipeline" name="pipeline" value={pipeline.id} choices={offered} onPick={setPipelineId} />}
           {view === 'pipeline' && (
             <label>
               <span>Close</span>

@@ -13,15 +13,14 @@ type Stage =
   | { kind: 'starting' }
   | { kind: 'sign-in'; message: string | null }
   | { kind: 'blocked'; title: string; message: string; hint?: string; command?: string }
-  | { kind: 'ready'; me: User; teams: Team[]; pipeline: Pipeline; users: User[] };
+  | { kind: 'ready'; me: User; teams: Team[]; pipelines: Pipeline[]; users: User[] };
 
-/** Everything the dashboard reads once: who is signed in, the teams, the default pipeline and the people. */
+/** Everything the dashboard reads once: who is signed in, the teams, the pipelines and the people. */
 async function start(api: HubApi): Promise<Extract<Stage, { kind: 'ready' }>> {
   const { user: me } = await api.call('me', {});
   const [teams, pipelines, users] = await Promise.all([api.call('listTeams', {}), api.call('listPipelines', {}), api.users()]);
-  const pipeline = pipelines.items.find((p) => p.isDefault) ?? pipelines.items[0];
-  if (!pipeline) throw new CrmError('not_found', 'The hub has no pipeline yet.');
-  return { kind: 'ready', me, teams: teams.items, pipeline, users };
+  if (pipelines.items.length === 0) throw new CrmError('not_found', 'The hub has no pipeline yet.');
+  return { kind: 'ready', me, teams: teams.items, pipelines: pipelines.items, users };
 }
 
 /** Why sign-in failed, as a page: the hub's answer decides which. */
@@ -91,6 +90,6 @@ export function Boot({ host, hubUrl, storage }: { host: HostContext; hubUrl: str
     case 'blocked':
       return <BlockedView title={stage.title} message={stage.message} {...(stage.hint ? { hint: stage.hint } : {})} {...(stage.command ? { command: stage.command } : {})} />;
     case 'ready':
-      return host.page === 'config' ? <ConfigView api={api} host={host} me={stage.me} /> : <App api={api} host={host} me={stage.me} teams={stage.teams} pipeline={stage.pipeline} users={stage.users} />;
+      return host.page === 'config' ? <ConfigView api={api} host={host} me={stage.me} /> : <App api={api} host={host} me={stage.me} teams={stage.teams} pipelines={stage.pipelines} users={stage.users} />;
   }
 }

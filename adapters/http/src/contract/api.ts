@@ -12,6 +12,7 @@ import { captureRoutes } from './routes/capture.routes.js';
 import { mailRoutes } from './routes/mail.routes.js';
 import { currencyRoutes } from './routes/currency.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
+import { pipelineRoutes } from './routes/pipelines.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -29,6 +30,7 @@ export const api = {
   ...mailRoutes,
   ...currencyRoutes,
   ...importRoutes,
+  ...pipelineRoutes,
 };
 
 export type Api = typeof api;

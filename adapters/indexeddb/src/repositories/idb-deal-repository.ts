@@ -1,4 +1,4 @@
-import { dealMatches, pageFrom, sortKey, storeConflicts, type Deal, type DealFilter, type DealRepository, type Page, type PageRequest, type Pipeline, type PipelineRepository, type StageChange } from '@rapport/core';
+import { dealMatches, dealOrdering, latestActivityByDeal, pageFrom, paginate, sortKey, type Activity, type DealSort, storeConflicts, type Deal, type DealFilter, type DealRepository, type Page, type PageRequest, type Pipeline, type PipelineRepository, type StageChange } from '@rapport/core';
 import type { Row } from '../idb-schema.js';
 import type { IdbTx } from '../idb-tx.js';
 import { optional } from '../idb-keys.js';
@@ -23,11 +23,20 @@ export class IdbDealRepository implements DealRepository {
   }
 
   /** Walks deals in id order from the cursor (ids are ASCII, so IndexedDB's order is code point order). */
-  async list(filter: DealFilter, page: PageRequest): Promise<Page<Deal>> {
+  async list(filter: DealFilter, page: PageRequest, sort?: DealSort): Promise<Page<Deal>> {
+    if (sort) return this.listSorted(filter, page, sort);
     const after = readCursor(page.cursor, 1);
     const range = after ? IDBKeyRange.lowerBound(after[0], true) : null;
     const rows = await this.tx.scan<Deal>('deals', { index: null, range, where: (d) => dealMatches(d, filter), limit: page.limit + 1 });
     return pageFrom(rows, page.limit, (d) => [d.id]);
+  }
+
+  /** Sorted lists read every matching deal (the browser's store holds one rep's working set). */
+  private async listSorted(filter: DealFilter, page: PageRequest, sort: DealSort): Promise<Page<Deal>> {
+    const deals = await this.tx.scan<Deal>('deals', { index: null, range: null, where: (d) => dealMatches(d, filter) });
+    const activities = sort.key === 'lastActivityAt' ? await this.tx.query<Activity>('activities', null, null) : [];
+    const latest = latestActivityByDeal(activities);
+    return paginate(deals, page, dealOrdering(sort, (deal) => latest.get(deal.id) ?? ''));
   }
 
   insert(deal: Deal): Promise<void> {
@@ -106,8 +115,16 @@ export class IdbPipelineRepository implements PipelineRepository {
 
   update(pipeline: Pipeline): Promise<boolean> {
     return this.tx.write(async () => {
-      if (!(await this.get(pipeline.id))) return false;
+      if ((await this.get(pipeline.id))?.version !== pipeline.version - 1) return false;
       this.tx.put('pipelines', { k: pipeline.id, doc: pipeline, i: {} });
+      return true;
+    });
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.tx.write(async () => {
+      if (!(await this.get(id))) return false;
+      this.tx.delete('pipelines', id);
       return true;
     });
   }

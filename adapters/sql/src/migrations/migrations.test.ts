@@ -52,7 +52,17 @@ function describeMigrationRules(engine: () => Engine): void {
 
   /** Version 15's down: reminders without the email they await a reply to. Every test going back to 10 or before needs it. */
   const undoVersion15 = async (): Promise<void> => {
+    await undoVersion16();
     await engine().query('ALTER TABLE reminders DROP COLUMN awaiting_reply');
+  };
+
+  /** Version 12's down: pipelines without team and version, a ledger without pipelines, deals without title keys and sort indexes. */
+  const undoVersion12 = async (): Promise<void> => {
+    await undoVersion13();
+    for (const index of ['deals_by_amount', 'deals_by_close_date_sort', 'deals_by_stage_entered', 'deals_by_created_id', 'deals_by_title']) await engine().query(`DROP INDEX ${index}`);
+    await engine().query('ALTER TABLE deals DROP COLUMN title_key');
+    for (const column of ['pipeline_id', 'from_pipeline_id']) await engine().query(`ALTER TABLE stage_changes DROP COLUMN ${column}`);
+    for (const column of ['team_id', 'version', 'updated_at']) await engine().query(`ALTER TABLE pipelines DROP COLUMN ${column}`);
   };
 
   /** Undoes versions 5 to 10, newest first (those before need options or tests of their own). */
@@ -67,13 +77,14 @@ function describeMigrationRules(engine: () => Engine): void {
 
   /** Version 13's down: the exchange rates table. */
   const undoVersion13 = async (): Promise<void> => {
+    await undoVersion14();
     await engine().query('DROP TABLE exchange_rates');
   };
 
-  /** Version 14's down: the import tables. Every undo of an older version starts from here. */
+  /** Version 14's down: the import tables. */
   const undoVersion14 = async (): Promise<void> => {
+    await undoVersion15();
     for (const table of ['import_rejections', 'import_jobs', 'import_links']) await engine().query(`DROP TABLE ${table}`);
-    await engine().query('DELETE FROM schema_migrations WHERE version >= 11');
   };
 
   /**
@@ -81,11 +92,8 @@ function describeMigrationRules(engine: () => Engine): void {
    * then the entries and (SQLite) their text index and its triggers.
    */
   const undoVersion10 = async (): Promise<void> => {
-    // Every later version first, newest first, so each test can step back to 10 or before.
-    await undoVersion16();
-    await undoVersion15();
-    await undoVersion14();
-    await undoVersion13();
+    // Every later version first (each undo starts with the versions after it), so a test can step back to 10 or before.
+    await undoVersion12();
     const text = engine().kind === 'postgres' ? 'text COLLATE "C"' : 'TEXT';
     await engine().query(`CREATE TABLE search_terms (entity_kind ${text} NOT NULL, entity_id ${text} NOT NULL, term ${text} NOT NULL,
       sort_key ${text} NOT NULL DEFAULT '', PRIMARY KEY (entity_kind, term, entity_id))`);
@@ -228,6 +236,26 @@ function describeMigrationRules(engine: () => Engine): void {
     });
     expect(after.touches).toEqual([{ accountId: 'acc_kim', touches: 3, firstTouchAt: '2026-01-15T00:00:00.000Z', lastTouchAt: '2026-05-01T00:00:00.000Z' }]);
     expect(await engine().query('SELECT account_id, touches FROM account_touch_totals')).toEqual([{ account_id: 'acc_kim', touches: 3 }]);
+  });
+
+  it('gives the stage history its pipelines and deals their title keys when it upgrades to version 12', async () => {
+    const first = await engine().open();
+    const zeta = aDeal({ id: 'deal_zeta', title: 'Zeta', pipelineId: 'pipe_partners' });
+    const alpha = aDeal({ id: 'deal_alpha', title: 'Älpha' });
+    await first.transaction(async (uow) => {
+      for (const deal of [zeta, alpha]) await uow.deals.insert(deal);
+      await uow.deals.appendStageChange(aStageChange({ id: 'stg_1', dealId: zeta.id, at: '2026-01-01T00:00:00.000Z' }));
+      await uow.deals.appendStageChange(aStageChange({ id: 'stg_2', dealId: zeta.id, fromStageId: 'lead', fromStatus: 'open', stageId: 'demo', at: '2026-01-02T00:00:00.000Z' }));
+    });
+    await first.close();
+    await undoVersion12();
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 12');
+    const upgraded = await engine().open();
+    const history = await upgraded.read((uow) => uow.deals.stageHistory(zeta.id));
+    const byTitle = await upgraded.read((uow) => uow.deals.list({}, { limit: 10 }, { key: 'title', descending: false }));
+    await upgraded.close();
+    expect(history.map((c) => [c.id, c.fromPipelineId, c.pipelineId])).toEqual([['stg_1', null, 'pipe_partners'], ['stg_2', 'pipe_partners', 'pipe_partners']]);
+    expect(byTitle.items.map((d) => d.id)).toEqual(['deal_alpha', 'deal_zeta']);
   });
 
   it('indexes the contacts and accounts a database already holds when it upgrades to version 10, and keeps them indexed', async () => {

@@ -1,4 +1,4 @@
-import { readCursor, type Deal, type DealFilter, type DealRepository, type Page, type PageRequest, type StageChange } from '@rapport/core';
+import { readCursor, type Deal, type DealFilter, type DealRepository, type DealSort, type Page, type PageRequest, type StageChange } from '@rapport/core';
 import type { SelectQueryBuilder } from 'kysely';
 import type { SqlContext } from '../context.js';
 import type { Database } from '../database.js';
@@ -6,6 +6,7 @@ import { expectInserted } from '../errors.js';
 import { affected, afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
 import { toDeal, toDealRow, toStageChange, toStageChangeRow } from './sql-deal-rows.js';
 import { refreshStageTimes, syncStageTimeFacts } from './sql-stage-times.js';
+import { listSortedDeals } from './sql-deal-sort.js';
 
 /** Adds a deal filter's conditions to a query over `deals`. */
 export function whereDeal<O>(query: SelectQueryBuilder<Database, 'deals', O>, filter: DealFilter): SelectQueryBuilder<Database, 'deals', O> {
@@ -36,7 +37,8 @@ export class SqlDealRepository implements DealRepository {
     return rows.map((row) => toDeal(row, this.ctx.engine));
   }
 
-  async list(filter: DealFilter, page: PageRequest): Promise<Page<Deal>> {
+  async list(filter: DealFilter, page: PageRequest, sort?: DealSort): Promise<Page<Deal>> {
+    if (sort) return listSortedDeals(this.ctx, filter, page, sort);
     const after = readCursor(page.cursor, 1);
     if (matchesNothing(filter.ownerIds, filter.statuses)) return { items: [], nextCursor: null };
     let query = whereDeal(this.ctx.db.selectFrom('deals').selectAll(), filter);

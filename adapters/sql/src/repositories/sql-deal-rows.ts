@@ -1,4 +1,4 @@
-import type { Deal, DealStatus, StageChange, Surface } from '@rapport/core';
+import { sortKey, type Deal, type DealStatus, type StageChange, type Surface } from '@rapport/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { DealsTable, StageChangesTable } from '../database.js';
 import { readBool, type Engine } from '../engine.js';
@@ -28,6 +28,7 @@ export function toDealRow(d: Deal, engine: Engine): Insertable<DealsTable> {
     version: d.version,
     created_at: d.createdAt,
     updated_at: d.updatedAt,
+    title_key: sortKey(d.title),
   };
 }
 
@@ -61,6 +62,8 @@ export function toDeal(row: Selectable<DealsTable>, engine: Engine): Deal {
 export const toStageChangeRow = (c: StageChange): Insertable<StageChangesTable> => ({
   id: c.id,
   deal_id: c.dealId,
+  pipeline_id: c.pipelineId,
+  from_pipeline_id: c.fromPipelineId,
   from_stage_id: c.fromStageId,
   from_status: c.fromStatus,
   stage_id: c.stageId,
@@ -73,6 +76,8 @@ export const toStageChangeRow = (c: StageChange): Insertable<StageChangesTable> 
 export const toStageChange = (row: Selectable<StageChangesTable>): StageChange => ({
   id: row.id,
   dealId: row.deal_id,
+  pipelineId: row.pipeline_id,
+  fromPipelineId: row.from_pipeline_id,
   fromStageId: row.from_stage_id,
   fromStatus: row.from_status as DealStatus | null,
   stageId: row.stage_id,

@@ -12,15 +12,21 @@ const toRow = (p: Pipeline, engine: Engine): Insertable<PipelinesTable> => ({
   sort_key: sortKey(p.name),
   is_default: engine.bool(p.isDefault),
   stages: engine.json(p.stages),
+  team_id: p.teamId,
+  version: p.version,
   created_at: p.createdAt,
+  updated_at: p.updatedAt,
 });
 
 const toPipeline = (row: Selectable<PipelinesTable>, engine: Engine): Pipeline => ({
   id: row.id,
   name: row.name,
   isDefault: readBool(row.is_default),
+  teamId: row.team_id,
   stages: engine.readJson<Stage[]>(row.stages),
+  version: row.version,
   createdAt: row.created_at,
+  updatedAt: row.updated_at,
 });
 
 export class SqlPipelineRepository implements PipelineRepository {
@@ -65,6 +71,11 @@ export class SqlPipelineRepository implements PipelineRepository {
 
   async update(pipeline: Pipeline): Promise<boolean> {
     const { id: _id, ...changes } = toRow(pipeline, this.ctx.engine);
-    return affected(await this.ctx.db.updateTable('pipelines').set(changes).where('id', '=', pipeline.id).executeTakeFirst()) > 0;
+    const result = await this.ctx.db.updateTable('pipelines').set(changes).where('id', '=', pipeline.id).where('version', '=', pipeline.version - 1).executeTakeFirst();
+    return affected(result) > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return affected(await this.ctx.db.deleteFrom('pipelines').where('id', '=', id).executeTakeFirst()) > 0;
   }
 }

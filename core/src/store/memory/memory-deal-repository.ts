@@ -5,6 +5,8 @@ import type { DealFilter, DealRepository } from '../../deals/deal.port.js';
 import type { MemoryState } from './memory-state.js';
 import { byId, paginate, pickIds, sortBy } from '../record-paging.js';
 import { dealMatches } from '../record-filters.js';
+import type { DealSort } from '../../deals/deal-sort.schema.js';
+import { dealOrdering, latestActivityByDeal } from '../deal-ordering.js';
 
 export class MemoryDealRepository implements DealRepository {
   constructor(private readonly state: MemoryState) {}
@@ -17,8 +19,11 @@ export class MemoryDealRepository implements DealRepository {
     return pickIds(this.state.deals.all(), ids);
   }
 
-  async list(filter: DealFilter, page: PageRequest): Promise<Page<Deal>> {
-    return paginate(this.state.deals.all().filter((deal) => dealMatches(deal, filter)), page, byId<Deal>());
+  async list(filter: DealFilter, page: PageRequest, sort?: DealSort): Promise<Page<Deal>> {
+    const deals = this.state.deals.all().filter((deal) => dealMatches(deal, filter));
+    if (!sort) return paginate(deals, page, byId<Deal>());
+    const latest = sort.key === 'lastActivityAt' ? latestActivityByDeal(this.state.activities.all()) : new Map<string, string>();
+    return paginate(deals, page, dealOrdering(sort, (deal) => latest.get(deal.id) ?? ''));
   }
 
   async insert(deal: Deal): Promise<void> {

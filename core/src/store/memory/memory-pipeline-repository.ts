@@ -29,8 +29,14 @@ export class MemoryPipelineRepository implements PipelineRepository {
   }
 
   async update(pipeline: Pipeline): Promise<boolean> {
-    if (!this.state.pipelines.has(pipeline.id)) return false;
+    if (this.state.pipelines.get(pipeline.id)?.version !== pipeline.version - 1) return false;
     this.state.pipelines.set(pipeline.id, pipeline);
+    return true;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!this.state.pipelines.has(id)) return false;
+    this.state.pipelines.delete(id);
     return true;
   }
 }

@@ -117,7 +117,7 @@ export function describeDealContract({ write, read }: ContractContext): void {
     it('keeps a stage history, oldest first by time then id, and deletes it with the deal', async () => {
       const deal = aDeal();
       const other = aDeal();
-      const late = aStageChange({ dealId: deal.id, at: '2026-03-01T00:00:00.000Z', fromStageId: 'lead', fromStatus: 'open', stageId: 'demo' });
+      const late = aStageChange({ dealId: deal.id, at: '2026-03-01T00:00:00.000Z', fromPipelineId: 'pipe_sales', fromStageId: 'lead', fromStatus: 'open', pipelineId: 'pipe_partners', stageId: 'demo' });
       const tieA = aStageChange({ dealId: deal.id, at: '2026-02-01T00:00:00.000Z' });
       const tieB = aStageChange({ dealId: deal.id, at: '2026-02-01T00:00:00.000Z', stageId: 'qualified', actorId: null, surface: 'slack' });
       const elsewhere = aStageChange({ dealId: other.id });

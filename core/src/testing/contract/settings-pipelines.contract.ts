@@ -27,10 +27,15 @@ export function describeSettingsAndPipelineContract({ write, read }: ContractCon
       expect(await read((uow) => uow.pipelines.get('pipe_missing'))).toBeNull();
       expect(await read((uow) => uow.pipelines.getDefault())).toEqual(main);
       expect(ids(await read((uow) => uow.pipelines.list()))).toEqual(ids([main, alpha, beta, zebra]));
-      const renamed = { ...zebra, name: 'Partners', stages: [...zebra.stages, { id: 'signed', name: 'Signed', probability: 95 }] };
+      const renamed = { ...zebra, name: 'Partners', teamId: 'team_east', version: 2, updatedAt: '2026-03-02T10:00:00.000Z', stages: [...zebra.stages, { id: 'won', name: 'Signed', probability: 100, outcome: 'won' as const }] };
       expect(await write((uow) => uow.pipelines.update(renamed))).toBe(true);
       expect(await read((uow) => uow.pipelines.get(zebra.id))).toEqual(renamed);
-      expect(await write((uow) => uow.pipelines.update(aPipeline({ id: 'pipe_ghost' })))).toBe(false);
+      expect(await write((uow) => uow.pipelines.update({ ...renamed, name: 'Stale write' }))).toBe(false);
+      expect(await read((uow) => uow.pipelines.get(zebra.id))).toEqual(renamed);
+      expect(await write((uow) => uow.pipelines.update(aPipeline({ id: 'pipe_ghost', version: 2 })))).toBe(false);
+      expect(await write((uow) => uow.pipelines.delete(alpha.id))).toBe(true);
+      expect(await write((uow) => uow.pipelines.delete(alpha.id))).toBe(false);
+      expect(ids(await read((uow) => uow.pipelines.list()))).toEqual(ids([main, beta, renamed]));
       await expectCrmError(write((uow) => uow.pipelines.insert(beta)), 'conflict', beta.id);
     });
 

@@ -21,11 +21,15 @@ export interface NewDealFor {
  * local mode it is created in this browser at once.
  */
 export function newDealForm(target: NewDealFor): HTMLFormElement {
-  const stages = target.pipelines[0]?.stages ?? [];
+  // A new deal starts in an open stage of the pipeline picked (the default, listed first, until one is).
+  const openStages = (id: string) => (target.pipelines.find((p) => p.id === id)?.stages ?? []).filter((s) => s.outcome === undefined);
+  const stages = openStages(target.pipelines[0]?.id ?? '');
+  const pipeline = h('select', { name: 'pipeline', 'aria-label': 'Pipeline' }, ...target.pipelines.map((p) => h('option', { value: p.id }, p.name)));
   const title = h('input', { name: 'title', value: `${target.accountName} deal`, required: true, 'aria-label': 'Deal title' });
   const amount = h('input', { name: 'amount', inputmode: 'decimal', value: '0', 'aria-label': 'Amount' });
   const currency = h('input', { name: 'currency', value: target.currency, maxlength: '3', size: '3', 'aria-label': 'Currency' });
   const stage = h('select', { name: 'stage', 'aria-label': 'Stage' }, ...stages.map((s) => h('option', { value: s.id }, s.name)));
+  pipeline.addEventListener('change', () => stage.replaceChildren(...openStages(pipeline.value).map((s) => h('option', { value: s.id }, s.name))));
   const close = h('input', { name: 'close', type: 'date', 'aria-label': 'Close date' });
   const submit = h('button', { class: 'btn primary', type: 'submit' }, 'Create deal');
   const form = h(
@@ -33,6 +37,7 @@ export function newDealForm(target: NewDealFor): HTMLFormElement {
     { class: 'edit', 'data-form': 'new-deal' },
     h('label', {}, 'Title', title),
     h('div', { class: 'inline' }, h('label', {}, 'Amount', amount), h('label', {}, 'Currency', currency)),
+    target.pipelines.length > 1 ? h('label', {}, 'Pipeline', pipeline) : null,
     stages.length > 0 ? h('label', {}, 'Stage', stage) : null,
     h('label', {}, 'Close date', close),
     h('div', { class: 'inline' }, submit),
@@ -53,7 +58,7 @@ export function newDealForm(target: NewDealFor): HTMLFormElement {
     void ask<WriteResult>({
       type: 'deal.create',
       label: `Create deal ${name}`,
-      deal: { title: name, accountId: target.accountId, primaryContactId: target.contactId, amount: { minor, currency: code }, ...(stage.value ? { stageId: stage.value } : {}), expectedCloseDate: close.value || null },
+      deal: { title: name, accountId: target.accountId, primaryContactId: target.contactId, amount: { minor, currency: code }, ...(target.pipelines.length > 1 && pipeline.value ? { pipelineId: pipeline.value } : {}), ...(stage.value ? { stageId: stage.value } : {}), expectedCloseDate: close.value || null },
     }).then(
       (result) => {
         target.said(result.queued ? `${name}: saved here, created when you are back online.` : `${name} created.`, 'info');

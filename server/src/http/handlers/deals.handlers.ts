@@ -18,7 +18,7 @@ export function dealHandlers({ services }: HttpDeps): Handlers<typeof dealRoutes
         ...(query.closeFrom ? { closeFrom: query.closeFrom } : {}),
         ...(query.closeTo ? { closeTo: query.closeTo } : {}),
       };
-      return deals.list(actor, filter, { limit: query.limit, cursor: query.cursor });
+      return deals.list(actor, filter, { limit: query.limit, cursor: query.cursor }, query.sort);
     },
     createDeal: async ({ actor, body }) => deals.create(actor, body),
     getDeal: async ({ actor, params }) => deals.get(actor, params.id),

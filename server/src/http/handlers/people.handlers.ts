@@ -17,7 +17,7 @@ export function peopleHandlers({ services, store }: HttpDeps): Handlers<typeof p
     updateUser: async ({ actor, params, body }) => services.users.update(actor, params.id, body),
     listTeams: async () => ({ items: await services.users.listTeams() }),
     createTeam: async ({ actor, body }) => services.users.createTeam(actor, body.name),
-    listPipelines: async () => ({ items: await store.read((uow) => uow.pipelines.list()) }),
+    listPipelines: async ({ actor, query }) => ({ items: await services.pipelines.list(actor, query.teamId === undefined ? {} : { teamId: query.teamId }) }),
     listTokens: async ({ actor }) => ({ items: (await services.tokens.list(actor, actor.user.id)).map(tokenInfo) }),
     createToken: async ({ actor, body }) => {
       const { token, secret } = await services.tokens.create(actor, actor.user.id, body.name, body.expiresAt);

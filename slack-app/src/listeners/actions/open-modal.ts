@@ -28,28 +28,29 @@ async function customerName(deps: ListenerDeps, actor: Actor, id: string): Promi
   return id.startsWith('acc_') ? (await deps.services.accounts.get(actor, id)).name : (await deps.services.contacts.get(actor, id)).name;
 }
 
-async function choicesFor(deps: ListenerDeps, deals: readonly Deal[]): Promise<{ choices: DealChoice[]; pipeline: Pipeline | null }> {
+/** The deals with their account names, and the pipelines they sit in (each deal's stages as configured). */
+async function choicesFor(deps: ListenerDeps, deals: readonly Deal[]): Promise<{ choices: DealChoice[]; pipelines: Pipeline[] }> {
   return deps.store.read(async (uow) => {
     const accounts = await uow.accounts.getMany([...new Set(deals.map((d) => d.accountId))]);
-    const pipeline = deals[0] ? await uow.pipelines.get(deals[0].pipelineId) : await uow.pipelines.getDefault();
-    return { choices: deals.map((deal) => ({ deal, accountName: accounts.find((a) => a.id === deal.accountId)?.name ?? '' })), pipeline };
+    const pipelines = (await uow.pipelines.list()).filter((p) => deals.some((d) => d.pipelineId === p.id));
+    return { choices: deals.map((deal) => ({ deal, accountName: accounts.find((a) => a.id === deal.accountId)?.name ?? '' })), pipelines };
   });
 }
 
 /** "Update" next to a deal: the deal modal with the deal's values filled in. */
 export const updateDealButton = opensModal(async (deps, actor, dealId, channel, { body, client }) => {
   const deal = await deps.services.deals.get(actor, dealId);
-  const { choices, pipeline } = await choicesFor(deps, [deal]);
-  if (!pipeline) throw new Error(`No pipeline ${deal.pipelineId}`);
-  await client.views.open({ trigger_id: body.trigger_id, view: dealUpdateModal(choices, pipeline, { channel }) });
+  const { choices, pipelines } = await choicesFor(deps, [deal]);
+  if (pipelines.length === 0) throw new Error(`No pipeline ${deal.pipelineId}`);
+  await client.views.open({ trigger_id: body.trigger_id, view: dealUpdateModal(choices, pipelines, { channel }) });
 });
 
 /** "Move stage" on a card: the deal modal for the card's open deal, or with a picker for several. */
 export const moveStageButton = opensModal(async (deps, actor, customerId, channel, { body, client }) => {
   const card = await deps.services.cards.card(actor, customerKey(customerId));
-  const { choices, pipeline } = await choicesFor(deps, card.openDeals.map((d) => d.deal));
-  if (!pipeline || choices.length === 0) throw new Error('This customer has no open deals to move.');
-  await client.views.open({ trigger_id: body.trigger_id, view: dealUpdateModal(choices, pipeline, { channel }) });
+  const { choices, pipelines } = await choicesFor(deps, card.openDeals.map((d) => d.deal));
+  if (pipelines.length === 0 || choices.length === 0) throw new Error('This customer has no open deals to move.');
+  await client.views.open({ trigger_id: body.trigger_id, view: dealUpdateModal(choices, pipelines, { channel }) });
 });
 
 /** "Log a note" on a card. */

@@ -1,7 +1,7 @@
-import { parseAmount, type Actor, type Deal } from '@rapport/core';
+import { invalidInput, parseAmount, type Actor, type Deal } from '@rapport/core';
 import { dealMessage } from '../../views/deal.view.js';
 import { decodeMetadata } from '../../views/modals/metadata.js';
-import type { DealUpdateMetadata } from '../../views/modals/deal-update.modal.js';
+import { readStageChoice, type DealUpdateMetadata } from '../../views/modals/deal-update.modal.js';
 import { section, esc } from '../../views/mrkdwn.js';
 import type { SlackMessage } from '../../views/view-context.js';
 import { identify, refreshHome, tell, type ListenerDeps } from '../deps.js';
@@ -47,6 +47,13 @@ async function applyChanges(deps: ListenerDeps, actor: Actor, dealId: string, ve
   const { deals, activities, capture } = deps.services;
   let deal: Deal = await deals.get(actor, dealId);
   const done: string[] = [];
+  if (changes.stageId !== null) {
+    const picked = readStageChoice(changes.stageId);
+    if (picked.pipelineId !== null && picked.pipelineId !== deal.pipelineId) {
+      throw invalidInput(`“${deal.title}” is in another pipeline than the stage picked; pick one of its own stages.`, [{ path: 'stageId', message: 'A stage of the deal\'s pipeline.' }]);
+    }
+    changes.stageId = picked.stageId;
+  }
   const minor = changes.amount === null ? null : parseAmount(changes.amount, deal.amount.currency);
   const edit = {
     ...(changes.stageId && changes.stageId !== deal.stageId ? { stageId: changes.stageId } : {}),

@@ -27,11 +27,37 @@ export function amountText(deal: Deal): string {
 
 const option = (text: string, value: string): types.PlainTextOption => ({ text: plainText(text, LIMITS.optionText), value: value.slice(0, LIMITS.optionValue) });
 
+/** What a stage picker option carries when the deals to pick from sit in several pipelines. */
+export const stageChoiceValue = (pipelineId: string, stageId: string): string => `${pipelineId}/${stageId}`;
+
+/** Reads a stage picker value: `stageId`, or `pipelineId/stageId` from a picker grouped by pipeline. */
+export function readStageChoice(value: string): { pipelineId: string | null; stageId: string } {
+  const slash = value.indexOf('/');
+  return slash < 0 ? { pipelineId: null, stageId: value } : { pipelineId: value.slice(0, slash), stageId: value.slice(slash + 1) };
+}
+
+/**
+ * The stage picker shows the stages of the deal's own pipeline, as configured; when the deals
+ * to pick from sit in several pipelines, one group of stages per pipeline.
+ */
+function stagePicker(choices: readonly DealChoice[], pipelines: readonly Pipeline[], single: Deal | null): types.StaticSelect {
+  const used = pipelines.filter((p) => choices.some((c) => c.deal.pipelineId === p.id));
+  const [own] = used;
+  if (used.length <= 1 || !own) {
+    const stages = (own?.stages ?? []).map((s) => option(s.name, s.id));
+    const current = single ? stages.find((s) => s.value === single.stageId) : undefined;
+    return { type: 'static_select', action_id: 'value', options: stages.slice(0, LIMITS.selectOptions), ...(current ? { initial_option: current } : {}) };
+  }
+  const groups = used.map((p) => ({ label: plainText(p.name, LIMITS.optionText), options: p.stages.map((s) => option(s.name, stageChoiceValue(p.id, s.id))) }));
+  return { type: 'static_select', action_id: 'value', option_groups: groups };
+}
+
 /**
  * Update a deal: stage, amount, close date and a note. Opened for one deal (its current values
- * filled in), or with a deal picker when the card has several.
+ * filled in), or with a deal picker when the card has several. `pipelines` holds at least the
+ * pipelines of the deals in `choices`.
  */
-export function dealUpdateModal(choices: readonly DealChoice[], pipeline: Pipeline, origin: ModalOrigin): types.ModalView {
+export function dealUpdateModal(choices: readonly DealChoice[], pipelines: readonly Pipeline[], origin: ModalOrigin): types.ModalView {
   const [only] = choices;
   const single = choices.length === 1 && only ? only.deal : null;
   const metadata: DealUpdateMetadata = { ...origin, dealId: single?.id ?? null, version: single?.version ?? null, currency: single?.amount.currency ?? null };
@@ -46,15 +72,13 @@ export function dealUpdateModal(choices: readonly DealChoice[], pipeline: Pipeli
       element: { type: 'static_select', action_id: 'value', options: choices.slice(0, LIMITS.selectOptions).map((c) => option(`${c.deal.title} · ${c.accountName}`, c.deal.id)) },
     });
   }
-  const stages = pipeline.stages.map((s) => option(s.name, s.id));
-  const current = single ? stages.find((s) => s.value === single.stageId) : undefined;
   blocks.push(
     {
       type: 'input',
       block_id: 'stage',
       optional: true,
       label: plainText('Stage', LIMITS.inputLabel),
-      element: { type: 'static_select', action_id: 'value', options: stages.slice(0, LIMITS.selectOptions), ...(current ? { initial_option: current } : {}) },
+      element: stagePicker(choices, pipelines, single),
     },
     {
       type: 'input',

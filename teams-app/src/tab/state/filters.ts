@@ -1,4 +1,4 @@
-import type { Team, User } from '@rapport/core';
+import { pipelinesForTeam, type Pipeline, type Team, type User } from '@rapport/core';
 
 /** The expected-close periods the board can be narrowed to. */
 export type ClosePeriod = 'any' | 'month' | 'quarter' | 'next-quarter' | 'year';
@@ -55,4 +55,10 @@ export function todayIn(timeZone: string, now = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The pipelines the board offers for the filters: everyone's for 'all', else the company-wide ones and the team's (the reader's own team by default). */
+export function boardPipelines(pipelines: readonly Pipeline[], filters: Filters, me: User): Pipeline[] {
+  if (filters.teamId === 'all') return [...pipelines];
+  return pipelinesForTeam(pipelines, filters.teamId ?? me.teamId);
 }

@@ -1,4 +1,4 @@
-import { CalendarDate, DealInput, DealPatch, DealStatus, Id, LoseInput, StageId, TransferInput } from '@rapport/core';
+import { CalendarDate, DEAL_SORT_KEYS, DealInput, DealPatch, DealStatus, Id, LoseInput, StageId, TransferInput } from '@rapport/core';
 import { z } from 'zod';
 import { csv, Empty, IdParams, PageQuery, pageOf } from '../common.js';
 import { defineRoute, type RouteDef } from '../route.js';
@@ -14,6 +14,8 @@ export const DealListQuery = PageQuery.extend({
   campaignId: Id.optional(),
   closeFrom: CalendarDate.optional(),
   closeTo: CalendarDate.optional(),
+  /** amount, expectedCloseDate, daysInStage, lastActivityAt, createdAt or title; a leading - for descending. */
+  sort: z.string().trim().max(100).describe(`One of ${DEAL_SORT_KEYS.join(', ')}; a leading - sorts descending (-amount: biggest first). Ties break by id; cursors belong to one order.`).optional(),
 });
 
 const action = <B extends z.ZodType>(name: string, summary: string, body: B, description?: string): RouteDef<typeof IdParams, never, B, typeof Deal> => ({
@@ -32,14 +34,14 @@ const action = <B extends z.ZodType>(name: string, summary: string, body: B, des
 });
 
 export const dealRoutes = {
-  listDeals: defineRoute({ method: 'GET', path: '/api/v1/deals', summary: 'List deals, oldest first', tag: 'Deals', auth: true, query: DealListQuery, response: pageOf(Deal), status: 200 }),
+  listDeals: defineRoute({ method: 'GET', path: '/api/v1/deals', summary: 'List deals, oldest first or sorted', tag: 'Deals', auth: true, query: DealListQuery, response: pageOf(Deal), status: 200 }),
   createDeal: defineRoute({ method: 'POST', path: '/api/v1/deals', summary: 'Create a deal', tag: 'Deals', auth: true, body: DealInput, response: Deal, status: 201, versioned: true, idempotent: true }),
   getDeal: defineRoute({ method: 'GET', path: '/api/v1/deals/{id}', summary: 'Get a deal (ETag: its version)', tag: 'Deals', auth: true, params: IdParams, response: Deal, status: 200, versioned: true }),
   updateDeal: defineRoute({
     method: 'PATCH',
     path: '/api/v1/deals/{id}',
     summary: 'Change a deal\'s fields',
-    description: 'Send If-Match with the version you saw: a deal changed since is refused with 412. Stage, status and owner change through the actions below.',
+    description: 'Send If-Match with the version you saw: a deal changed since is refused with 412. pipelineId (with stageId, else its first open stage) moves the deal to another pipeline, recorded in the stage history. Status and owner change through the actions below.',
     tag: 'Deals',
     auth: true,
     params: IdParams,

@@ -1,6 +1,7 @@
 import type { Deal, Pipeline, PipelineReport } from '@rapport/core';
 import type { HubApi } from '../../api/hub-api.js';
 import { closeQuery, scopeOf, type Filters } from '../../state/filters.js';
+import { sortOf, type BoardOrder } from '../../state/board-order.js';
 
 /** Cards drawn per column at first; "Show more" pages on. */
 export const CARDS_PER_COLUMN = 20;
@@ -29,7 +30,7 @@ async function ownersOf(api: HubApi, filters: Filters): Promise<string[] | undef
 }
 
 /** One page of a stage's open deals for the board's owners and close dates. */
-export async function stageDeals(api: HubApi, pipeline: Pipeline, stageId: string, board: { ownerIds: string[] | undefined; closeFrom: string | null; closeTo: string | null }, cursor?: string): Promise<ColumnDeals> {
+export async function stageDeals(api: HubApi, pipeline: Pipeline, stageId: string, board: { ownerIds: string[] | undefined; closeFrom: string | null; closeTo: string | null; order: BoardOrder }, cursor?: string): Promise<ColumnDeals> {
   if (board.ownerIds?.length === 0) return { deals: [], next: null };
   const page = await api.call('listDeals', {
     query: {
@@ -37,6 +38,7 @@ export async function stageDeals(api: HubApi, pipeline: Pipeline, stageId: strin
       pipelineId: pipeline.id,
       stageId,
       limit: CARDS_PER_COLUMN,
+      sort: sortOf(board.order),
       ...(board.ownerIds ? { ownerId: board.ownerIds.join(',') } : {}),
       ...(board.closeFrom ? { closeFrom: board.closeFrom } : {}),
       ...(board.closeTo ? { closeTo: board.closeTo } : {}),
@@ -51,13 +53,14 @@ export async function stageDeals(api: HubApi, pipeline: Pipeline, stageId: strin
  * currency), the first deals of each stage, and which are stale (the hub's rule: time in stage
  * against the team's factor × the stage median). Without a close period the deals are asked for
  * beside the totals; with one, once the hub has said which days the period spans in the
- * reader's time zone. Account names are asked for afterwards (see BoardView).
+ * reader's time zone. Each column comes in the order the manager picked. Account names are
+ * asked for afterwards (see BoardView).
  */
-export async function loadBoard(api: HubApi, pipeline: Pipeline, filters: Filters, today: string): Promise<BoardData> {
+export async function loadBoard(api: HubApi, pipeline: Pipeline, filters: Filters, today: string, order: BoardOrder): Promise<BoardData> {
   const scope = scopeOf(filters);
   const scoped = scope ? { scope } : {};
   const ownerIds = await ownersOf(api, filters);
-  const lists = (closeFrom: string | null, closeTo: string | null) => Promise.all(pipeline.stages.map((s) => stageDeals(api, pipeline, s.id, { ownerIds, closeFrom, closeTo })));
+  const lists = (closeFrom: string | null, closeTo: string | null) => Promise.all(pipeline.stages.map((s) => stageDeals(api, pipeline, s.id, { ownerIds, closeFrom, closeTo, order })));
   const [report, stale, early] = await Promise.all([
     api.call('pipelineBoard', { query: { pipelineId: pipeline.id, ...scoped, ...closeQuery(filters.close, today) } }),
     api.call('staleDeals', { query: { pipelineId: pipeline.id, ...scoped, limit: 200 } }),

@@ -125,6 +125,34 @@ describe('pipeline board', () => {
     expect(opened).toEqual(['deal_demo']);
   });
 
+  it('orders each column stale first, then as the manager picks, and remembers the pick in the tab', async () => {
+    localStorage.clear();
+    const fresh = aDeal({ id: 'deal_big', title: 'Acme expansion', accountId: acme.id, ownerId: ann.id, stageId: 'lead', amount: { minor: 9_900_000, currency: 'EUR' }, stageEnteredAt: '2026-11-20T09:00:00.000Z' });
+    const old = { ...lead, stageEnteredAt: '2026-09-01T09:00:00.000Z' };
+    // The stand-in hub sorts as the hub does for the two orders this test picks.
+    const sorts: Record<string, (a: typeof lead, b: typeof lead) => number> = {
+      '-daysInStage': (a, b) => a.stageEnteredAt.localeCompare(b.stageEnteredAt),
+      '-amount': (a, b) => b.amount.minor - a.amount.minor,
+    };
+    hub.on('GET /api/v1/deals', (r: { query: URLSearchParams }) => ({ items: [old, fresh, demo].filter((d) => d.stageId === r.query.get('stageId')).sort(sorts[r.query.get('sort') ?? ''] ?? (() => 0)), nextCursor: null }));
+    const leadColumn = () => Array.from(root.querySelectorAll('.column[data-stage="lead"] .deal-card')).map((c) => c.getAttribute('data-deal'));
+    show();
+    await ready();
+    expect(leadColumn()).toEqual(['deal_lead', 'deal_big']);
+    const select = root.querySelector('select[name="order"]') as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Stale first', 'Biggest first', 'Closing soonest', 'Least recent activity', 'Newest first']);
+    select.value = 'biggest';
+    select.dispatchEvent(new Event('change'));
+    await until(() => leadColumn()[0] === 'deal_big', 'the biggest deal on top');
+    expect(leadColumn()).toEqual(['deal_big', 'deal_lead']);
+    expect(hub.seen('GET /api/v1/deals').at(-1)?.query.get('sort')).toBe('-amount');
+    render(null, root);
+    show();
+    await ready();
+    expect((root.querySelector('select[name="order"]') as HTMLSelectElement).value).toBe('biggest');
+    expect(leadColumn()).toEqual(['deal_big', 'deal_lead']);
+  });
+
   it('lets a rep move their own deal, and offers no move on a colleague\'s', async () => {
     show(ann);
     await ready();

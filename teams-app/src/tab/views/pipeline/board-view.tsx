@@ -2,6 +2,8 @@ import type { Deal } from '@rapport/core';
 import { useEffect, useState } from 'preact/hooks';
 import { useApp, useLoad } from '../../ui/app-context.js';
 import { ErrorNote, errorText, Loading } from '../../ui/common.js';
+import { Picker } from '../../ui/picker.js';
+import { BOARD_ORDERS, readBoardOrder, saveBoardOrder, type BoardOrder } from '../../state/board-order.js';
 import { loadBoard, stageDeals, type BoardData } from './board-data.js';
 import { DealCard, type CardInfo } from './deal-card.js';
 import { ReportingTotal } from '../../ui/reporting-total.js';
@@ -13,8 +15,9 @@ import { ReportingTotal } from '../../ui/reporting-total.js';
  */
 export function BoardView() {
   const { api, pipeline, filters, today, format, me, openDeal, revision } = useApp();
-  const key = JSON.stringify([filters, pipeline.id, revision]);
-  const board = useLoad(() => loadBoard(api, pipeline, filters, today), key);
+  const [order, setOrder] = useState<BoardOrder>(() => readBoardOrder(globalThis.localStorage));
+  const key = JSON.stringify([filters, pipeline.id, revision, order]);
+  const board = useLoad(() => loadBoard(api, pipeline, filters, today, order), key);
   const [extra, setExtra] = useState<Record<string, BoardData['columns'][string]>>({});
   const [message, setMessage] = useState<{ text: string; kind: 'error' | 'ok' } | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -61,7 +64,7 @@ export function BoardView() {
     const column = columnOf(stageId);
     if (!column.next) return;
     try {
-      const page = await stageDeals(api, pipeline, stageId, { ownerIds: data.ownerIds, closeFrom: data.report.closeFrom, closeTo: data.report.closeTo }, column.next);
+      const page = await stageDeals(api, pipeline, stageId, { ownerIds: data.ownerIds, closeFrom: data.report.closeFrom, closeTo: data.report.closeTo, order }, column.next);
       setExtra({ ...extra, [`${key}:${stageId}`]: { deals: [...column.deals, ...page.deals], next: page.next } });
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) });
@@ -77,6 +80,17 @@ export function BoardView() {
           <span class="muted">{` · ${report.scope.name}`}</span>
           {report.closeFrom && report.closeTo && <span class="muted">{` · closing ${format.range(report.closeFrom, report.closeTo)}`}</span>}
         </div>
+        <Picker
+          className="board-order"
+          label="Order"
+          name="order"
+          value={order}
+          choices={BOARD_ORDERS.map((o) => ({ id: o.id, name: o.label }))}
+          onPick={(picked) => {
+            saveBoardOrder(globalThis.localStorage, picked);
+            setOrder(picked);
+          }}
+        />
         <div class="board-totals">
           {report.board.totals.map((t) => (
             <span key={t.currency} class="total" data-currency={t.currency}>

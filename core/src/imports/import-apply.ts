@@ -176,7 +176,7 @@ async function applyDeal(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'dea
   };
   const outcome = await created(uow, ctx, 'deal', deal, async () => {
     await uow.deals.insert(deal);
-    await uow.deals.appendStageChange({ id: ctx.deps.ids.next('stageChange'), dealId: deal.id, fromStageId: null, fromStatus: null, stageId: deal.stageId, status: deal.status, at: now, actorId: ctx.actor.user.id, surface: ctx.actor.surface });
+    await uow.deals.appendStageChange({ id: ctx.deps.ids.next('stageChange'), dealId: deal.id, pipelineId: deal.pipelineId, fromPipelineId: null, fromStageId: null, fromStatus: null, stageId: deal.stageId, status: deal.status, at: now, actorId: ctx.actor.user.id, surface: ctx.actor.surface });
   });
   await link(uow, ctx, 'deal', keys, deal.id);
   return outcome;

@@ -17,12 +17,13 @@ async function insert(uow: UnitOfWork, line: ExportLine): Promise<void> {
     case 'user': return uow.users.insert(line.record);
     case 'pipeline': {
       const current = await uow.pipelines.get(line.record.id);
-      if (current) await uow.pipelines.update(line.record);
+      // An empty hub holds no deals, so a pipeline of the same id is replaced whole, version and all.
+      if (current) await uow.pipelines.delete(current.id);
       else if (line.record.isDefault) {
         const fresh = await uow.pipelines.getDefault();
-        if (fresh) await uow.pipelines.update({ ...fresh, isDefault: false });
-        await uow.pipelines.insert(line.record);
-      } else await uow.pipelines.insert(line.record);
+        if (fresh) await uow.pipelines.update({ ...fresh, isDefault: false, version: fresh.version + 1 });
+      }
+      await uow.pipelines.insert(line.record);
       return;
     }
     case 'account': return uow.accounts.insert(line.record);

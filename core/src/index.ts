@@ -90,6 +90,7 @@ export * from './imports/import-values.js';
 export * from './imports/recognise-csv.js';
 export * from './imports/import-row.js';
 export * from './imports/import-ledger.port.js';
+export * from './store/import-store.js';
 export * from './imports/import-run.js';
 export * from './exports/export-records.js';
 export * from './exports/restore-records.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EmailAddress } from '../contacts/contact.schema.js';
-import { AwaitingReplyInput } from '../reminders/awaiting-reply.js';
+import { AwaitingReplyInput } from '../reminders/awaiting-reply.schema.js';
 import { Money } from '../shared/money.js';
 import { CalendarDate, DisplayName, Id, Instant, OptionalText } from '../shared/schema.js';
 

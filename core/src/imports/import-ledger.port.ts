@@ -1,4 +1,3 @@
-import type { AnalyticsUnitOfWork, UnitOfWork } from '../store/store.port.js';
 import type { ImportKind, ImportSource, RecordCounts, RejectedRow } from './import.schema.js';
 import type { FileMapping, ImportOptions } from './import.schema.js';
 
@@ -65,14 +64,4 @@ export interface ImportJobRepository {
   addRejected(jobId: string, phase: 'preview' | 'run', rows: readonly RejectedRow[]): Promise<void>;
   /** In file and line order; `phase` keeps the preview's rejections apart from the run's. */
   rejected(jobId: string, phase: 'preview' | 'run', after: number, limit: number): Promise<Array<RejectedRow & { seq: number }>>;
-}
-
-/** A unit of work that can import: the hub's stores (SQL) have it. */
-export interface ImportUnitOfWork extends AnalyticsUnitOfWork {
-  importLinks: ImportLinkRepository;
-  importJobs: ImportJobRepository;
-}
-
-export function hasImports(uow: UnitOfWork): uow is ImportUnitOfWork {
-  return 'importLinks' in uow && 'importJobs' in uow;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisplayName, Id, Instant, OptionalText, TimeZone } from '../shared/schema.js';
-import { AwaitingReply, AwaitingReplyInput } from './awaiting-reply.js';
+import { AwaitingReply, AwaitingReplyInput } from './awaiting-reply.schema.js';
 
 export const ReminderStatus = z.enum(['open', 'done', 'cancelled']);
 export type ReminderStatus = z.infer<typeof ReminderStatus>;

@@ -1,6 +1,7 @@
 import { requireAccount } from '../accounts/account.service.js';
 import type { Activity } from '../activities/activity.schema.js';
 import { requireContact } from '../contacts/contact.service.js';
+import { customFieldsAfterPatch, customFieldsToCreate } from '../custom-fields/custom-field-record.js';
 import { requireDealCampaign } from '../analytics/campaigns/require-campaign.js';
 import { changedFields, recordEvent } from '../events/record-event.js';
 import { assertMayAssignTo, assertMayChange, isAdmin, managesMember } from '../permissions/permissions.js';
@@ -32,6 +33,7 @@ export class DealService {
       const pipeline = await requirePipeline(uow, data.pipelineId);
       const stage = data.stageId ? transitions.resolveStage(pipeline, data.stageId) : pipeline.stages[0];
       if (!stage) throw invalidInput(`${pipeline.name} has no stages.`);
+      const customFields = await customFieldsToCreate(uow, 'deal', data.customFields);
       const now = this.now();
       const deal: Deal = {
         id: this.deps.ids.next('deal'),
@@ -53,6 +55,7 @@ export class DealService {
         commit: data.commit,
         stageEnteredAt: now,
         closedAt: null,
+        customFields,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -88,8 +91,8 @@ export class DealService {
       if (data.primaryContactId) await requireContact(uow, data.primaryContactId);
       if (data.campaignId) await requireDealCampaign(uow, data.campaignId);
       if (data.collaboratorIds) await assertUsersExist(uow, data.collaboratorIds);
-      const { probability, ...rest } = data;
-      const changes: Partial<Deal> = definedOnly(rest);
+      const { probability, customFields, ...rest } = data;
+      const changes: Partial<Deal> = definedOnly({ ...rest, customFields: await customFieldsAfterPatch(uow, 'deal', deal.customFields, customFields) });
       if (data.collaboratorIds) changes.collaboratorIds = unique(data.collaboratorIds.filter((c) => c !== deal.ownerId));
       if (probability !== undefined) {
         const pipeline = await requirePipeline(uow, deal.pipelineId);

@@ -13,6 +13,7 @@ import { MyDayService } from '../home/my-day.service.js';
 import type { AnalyticsServiceDeps, ServiceDeps } from './context.js';
 import { createAnalyticsServices, type AnalyticsServices } from '../analytics/analytics-services.js';
 import { EmailCaptureService } from '../capture/email-capture.service.js';
+import { CustomFieldService } from '../custom-fields/custom-field.service.js';
 
 /** The services every Store supports (the browser's local store included). */
 export interface CoreServices {
@@ -29,6 +30,8 @@ export interface CoreServices {
   alerts: DealAlertService;
   /** What a rep does from their mailbox: log an email, add a sender, remind, edit a deal from the card. */
   capture: EmailCaptureService;
+  /** Custom fields on accounts, contacts and deals: admins define them, everyone reads them. */
+  customFields: CustomFieldService;
 }
 
 /** Every core service, over a Store with the analytics capability (the hub's). */
@@ -59,6 +62,7 @@ export function createCoreServices(deps: ServiceDeps): CoreServices {
     identities: new IdentityService(deps),
     alerts: new DealAlertService(deps),
     capture: new EmailCaptureService(deps, { accounts, contacts, deals, activities, reminders }),
+    customFields: new CustomFieldService(deps),
   };
 }
 

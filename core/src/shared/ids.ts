@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   delivery: 'dlv',
   target: 'tgt',
   campaign: 'cmp',
+  customField: 'fld',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -51,12 +51,19 @@ function describeMigrationRules(engine: () => Engine): void {
 
   /** Undoes versions 5 to 10, newest first (those before need options or tests of their own). */
   const undoVersions5To10 = async (): Promise<void> => {
+    await undoVersion11();
     await undoVersion10();
     await undoVersion9();
     await undoVersion8();
     await undoVersion7();
     await undoVersion6();
     await undoVersion5();
+  };
+
+  /** Version 11's down: the custom field definitions and the records' value columns. */
+  const undoVersion11 = async (): Promise<void> => {
+    await engine().query('DROP TABLE custom_fields');
+    for (const table of ['accounts', 'contacts', 'deals']) await engine().query(`ALTER TABLE ${table} DROP COLUMN custom_fields`);
   };
 
   /**
@@ -136,6 +143,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.users.insert(aUser({ id: 'usr_ann2', email: 'ann.lee@acme.com' }));
     });
     await first.close();
+    await undoVersion11();
     await undoVersion10();
     await undoVersion9();
     await undoVersion8();
@@ -170,6 +178,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.activities.insert(anActivity({ accountId: 'acc_kim', occurredAt: '2026-03-15T00:00:00.000Z' }));
     });
     await first.close();
+    await undoVersion11();
     await undoVersion10();
     await undoVersion9();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 9');
@@ -196,6 +205,7 @@ function describeMigrationRules(engine: () => Engine): void {
       await uow.contacts.insert(aContact({ id: 'con_wang', name: '王芳', emails: [] }));
     });
     await first.close();
+    await undoVersion11();
     await undoVersion10();
     await engine().query('DELETE FROM schema_migrations WHERE version >= 10');
     expect(await engine().query("SELECT entity_id FROM search_terms WHERE term = 'jose'")).toEqual([{ entity_id: 'con_jose' }]);
@@ -211,6 +221,22 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(before).toEqual({ jose: ['con_jose'], pepe: ['con_jose'], wang: ['con_wang'], huawei: ['acc_huawei'], domain: ['acc_huawei'] });
     expect(after).toEqual(['con_wei', 'con_wang']);
     expect(await engine().query("SELECT COUNT(*) AS n FROM schema_migrations WHERE version = 10 AND name = 'search by text index'")).toEqual([{ n: engine().kind === 'postgres' ? '1' : 1 }]);
+  });
+
+  it('reads the accounts and contacts a database already holds with no custom field values when it upgrades to version 11', async () => {
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.accounts.insert(anAccount({ id: 'acc_old', name: 'Old Account' }));
+      await uow.contacts.insert(aContact({ id: 'con_old', name: 'Old Contact', emails: [] }));
+    });
+    await first.close();
+    await undoVersion11();
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 11');
+    const upgraded = await engine().open();
+    const read = await upgraded.read(async (uow) => ({ account: await uow.accounts.get('acc_old'), contact: await uow.contacts.get('con_old') }));
+    await upgraded.close();
+    expect(read.account?.customFields).toEqual({});
+    expect(read.contact?.customFields).toEqual({});
   });
 
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {

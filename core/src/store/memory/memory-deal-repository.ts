@@ -2,8 +2,9 @@ import type { Deal, StageChange } from '../../deals/deal.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
 import type { DealFilter, DealRepository } from '../../deals/deal.port.js';
+import { paginateRecords } from '../../custom-fields/custom-field-paging.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, paginate, pickIds, sortBy } from '../record-paging.js';
+import { byId, pickIds, sortBy } from '../record-paging.js';
 import { dealMatches } from '../record-filters.js';
 
 export class MemoryDealRepository implements DealRepository {
@@ -18,7 +19,7 @@ export class MemoryDealRepository implements DealRepository {
   }
 
   async list(filter: DealFilter, page: PageRequest): Promise<Page<Deal>> {
-    return paginate(this.state.deals.all().filter((deal) => dealMatches(deal, filter)), page, byId<Deal>());
+    return paginateRecords(this.state.deals.all().filter((deal) => dealMatches(deal, filter)), page, byId<Deal>(), filter.custom?.sort);
   }
 
   async insert(deal: Deal): Promise<void> {

@@ -10,6 +10,7 @@ import type { Team, User } from '../../users/user.schema.js';
 import type { IdempotencyRecord } from '../idempotency.port.js';
 import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
 import type { Target } from '../../analytics/targets/target.schema.js';
+import type { CustomFieldDefinition } from '../../custom-fields/custom-field.schema.js';
 
 /** Puts one row back the way it was before a write. */
 export type Undo = () => void;
@@ -89,11 +90,12 @@ interface Records {
   settings: string;
   targets: Target;
   campaigns: Campaign;
+  customFields: CustomFieldDefinition;
 }
 
 const TABLES: ReadonlyArray<keyof Records> = [
   'users', 'teams', 'tokens', 'accounts', 'contacts', 'pipelines', 'deals', 'stageChanges',
-  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns',
+  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns', 'customFields',
 ];
 
 /** Every table, as one unit of work sees them. */

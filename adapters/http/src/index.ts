@@ -15,3 +15,5 @@ export * from './contract/routes/people.routes.js';
 export * from './contract/routes/system.routes.js';
 export * from './contract/routes/notices.routes.js';
 export * from './contract/routes/analytics.routes.js';
+export * from './contract/routes/custom-fields.routes.js';
+export * from './contract/custom-field-params.js';

@@ -7,6 +7,8 @@ import { definedOnly } from '../shared/objects.js';
 import { parseInput } from '../shared/validate.js';
 import type { UnitOfWork } from '../store/store.port.js';
 import type { CustomFieldListFilter } from './custom-field.port.js';
+import type { CustomFieldQuery } from './custom-field-query.port.js';
+import { parseCustomFieldQuery, type CustomFieldFilterParam } from './custom-field-query.js';
 import {
   BUILT_IN_FIELDS,
   CustomFieldInput,
@@ -20,6 +22,12 @@ import {
 
 const SELECTS: readonly CustomFieldType[] = ['single_select', 'multi_select'];
 const DAY_MS = 86_400_000;
+
+/** A list's custom field parameters as the API takes them: `filter[key]=value` or `filter[key][gte]=…`. */
+export interface CustomFieldListParams {
+  filter?: Readonly<Record<string, string | CustomFieldFilterParam>> | undefined;
+  sort?: string | undefined;
+}
 
 /** What deleting a field did: the field (now deleted) and how many records keep a value for it. */
 export interface DeletedCustomField {
@@ -49,6 +57,17 @@ export class CustomFieldService {
 
   async list(_actor: Actor, filter: CustomFieldListFilter = {}): Promise<CustomFieldDefinition[]> {
     return this.deps.store.read((uow) => uow.customFields.list(filter));
+  }
+
+  /**
+   * The typed query of a list's custom field parameters (`filter[<key>]…`, `sort=<key>`),
+   * checked against the kind's live fields; undefined when the list names none.
+   */
+  async query(_actor: Actor, objectType: CustomFieldObjectType, params: CustomFieldListParams): Promise<CustomFieldQuery | undefined> {
+    if (params.filter === undefined && params.sort === undefined) return undefined;
+    const definitions = await this.deps.store.read((uow) => uow.customFields.list({ objectType }));
+    const filters = Object.fromEntries(Object.entries(params.filter ?? {}).map(([key, value]) => [key, typeof value === 'string' ? { eq: value } : value]));
+    return parseCustomFieldQuery(definitions, filters, params.sort);
   }
 
   async get(_actor: Actor, id: string): Promise<CustomFieldDefinition> {

@@ -13,6 +13,7 @@ import { peopleHandlers } from './handlers/people.handlers.js';
 import { reminderHandlers } from './handlers/reminders.handlers.js';
 import { noticeHandlers } from './handlers/notices.handlers.js';
 import { analyticsHandlers } from './handlers/analytics.handlers.js';
+import { customFieldHandlers } from './handlers/custom-fields.handlers.js';
 import type { HttpDeps, HubEnv } from './hub-env.js';
 import { idempotency } from './idempotency.middleware.js';
 import { toProblem } from './problem.js';
@@ -99,6 +100,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...peopleHandlers(deps),
     ...noticeHandlers(deps),
     ...analyticsHandlers(deps),
+    ...customFieldHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {
     if (!route.auth) continue;

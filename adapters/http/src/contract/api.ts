@@ -9,6 +9,7 @@ import { systemRoutes } from './routes/system.routes.js';
 import { noticeRoutes } from './routes/notices.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { captureRoutes } from './routes/capture.routes.js';
+import { customFieldRoutes } from './routes/custom-fields.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -23,6 +24,7 @@ export const api = {
   ...peopleRoutes,
   ...noticeRoutes,
   ...analyticsRoutes,
+  ...customFieldRoutes,
 };
 
 export type Api = typeof api;

@@ -18,6 +18,8 @@ export function dealHandlers({ services }: HttpDeps): Handlers<typeof dealRoutes
         ...(query.closeFrom ? { closeFrom: query.closeFrom } : {}),
         ...(query.closeTo ? { closeTo: query.closeTo } : {}),
       };
+      const custom = await services.customFields.query(actor, 'deal', query);
+      if (custom) filter.custom = custom;
       return deals.list(actor, filter, { limit: query.limit, cursor: query.cursor });
     },
     createDeal: async ({ actor, body }) => deals.create(actor, body),

@@ -1,6 +1,7 @@
 import { CalendarDate, DealInput, DealPatch, DealStatus, Id, LoseInput, StageId, TransferInput } from '@rapport/core';
 import { z } from 'zod';
 import { csv, Empty, IdParams, PageQuery, pageOf } from '../common.js';
+import { customFieldListParams } from '../custom-field-params.js';
 import { defineRoute, type RouteDef } from '../route.js';
 import { Deal, StageChange } from '../schemas.js';
 
@@ -14,6 +15,7 @@ export const DealListQuery = PageQuery.extend({
   campaignId: Id.optional(),
   closeFrom: CalendarDate.optional(),
   closeTo: CalendarDate.optional(),
+  ...customFieldListParams,
 });
 
 const action = <B extends z.ZodType>(name: string, summary: string, body: B, description?: string): RouteDef<typeof IdParams, never, B, typeof Deal> => ({

@@ -55,7 +55,7 @@ function checkOptions(type: CustomFieldType, options: readonly CustomFieldOption
 export class CustomFieldService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(_actor: Actor, filter: CustomFieldListFilter = {}): Promise<CustomFieldDefinition[]> {
+  async list(_actor: Actor | null, filter: CustomFieldListFilter = {}): Promise<CustomFieldDefinition[]> {
     return this.deps.store.read((uow) => uow.customFields.list(filter));
   }
 
@@ -70,12 +70,13 @@ export class CustomFieldService {
     return parseCustomFieldQuery(definitions, filters, params.sort);
   }
 
-  async get(_actor: Actor, id: string): Promise<CustomFieldDefinition> {
+  async get(_actor: Actor | null, id: string): Promise<CustomFieldDefinition> {
     return this.deps.store.read((uow) => requireField(uow, id));
   }
 
-  async create(actor: Actor, input: CustomFieldInput): Promise<CustomFieldDefinition> {
-    assertAdmin(actor.user, 'define custom fields');
+  /** `actor` null: the system (an admin command on the hub's machine). */
+  async create(actor: Actor | null, input: CustomFieldInput): Promise<CustomFieldDefinition> {
+    assertAdminActor(actor, 'define custom fields');
     const data = parseInput(CustomFieldInput, input, 'custom field');
     if (BUILT_IN_FIELDS[data.objectType].includes(camelToSnake(data.key))) {
       throw invalidInput(`${data.key} is already a built-in ${data.objectType} field; pick another key.`, [{ path: 'key', message: 'Reserved.' }]);
@@ -105,8 +106,8 @@ export class CustomFieldService {
   }
 
   /** Changes a label, help text, options (renaming keeps stored values), card display or order. */
-  async update(actor: Actor, id: string, patch: CustomFieldPatch, options: WriteOptions = {}): Promise<CustomFieldDefinition> {
-    assertAdmin(actor.user, 'change custom fields');
+  async update(actor: Actor | null, id: string, patch: CustomFieldPatch, options: WriteOptions = {}): Promise<CustomFieldDefinition> {
+    assertAdminActor(actor, 'change custom fields');
     const data = parseInput(CustomFieldPatch, patch, 'custom field change');
     return this.deps.store.transaction(async (uow) => {
       const current = await requireField(uow, id);
@@ -122,8 +123,8 @@ export class CustomFieldService {
   }
 
   /** Deletes a field softly: records keep their values, and the field can be restored for RESTORE_DAYS days. */
-  async delete(actor: Actor, id: string, options: WriteOptions = {}): Promise<DeletedCustomField> {
-    assertAdmin(actor.user, 'delete custom fields');
+  async delete(actor: Actor | null, id: string, options: WriteOptions = {}): Promise<DeletedCustomField> {
+    assertAdminActor(actor, 'delete custom fields');
     return this.deps.store.transaction(async (uow) => {
       const current = await requireField(uow, id);
       assertVersion(current, options.expectedVersion, 'custom field');
@@ -137,8 +138,8 @@ export class CustomFieldService {
   }
 
   /** Brings a deleted field back with the values records kept, within RESTORE_DAYS days of its deletion. */
-  async restore(actor: Actor, id: string): Promise<{ field: CustomFieldDefinition; recordsWithValue: number }> {
-    assertAdmin(actor.user, 'restore custom fields');
+  async restore(actor: Actor | null, id: string): Promise<{ field: CustomFieldDefinition; recordsWithValue: number }> {
+    assertAdminActor(actor, 'restore custom fields');
     return this.deps.store.transaction(async (uow) => {
       const current = await requireField(uow, id);
       const recordsWithValue = await uow.customFields.countValues(current.objectType, current.key);
@@ -169,6 +170,11 @@ export class CustomFieldService {
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
+}
+
+/** Admins, and the system acting on its own (null), may define fields. */
+function assertAdminActor(actor: Actor | null, what: string): void {
+  if (actor) assertAdmin(actor.user, what);
 }
 
 const restorableUntil = (deletedAt: string): string => new Date(Date.parse(deletedAt) + RESTORE_DAYS * DAY_MS).toISOString();

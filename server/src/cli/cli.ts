@@ -9,9 +9,10 @@ import { teamAdd, userAdd, userList } from './user.commands.js';
 import { slackManifest, userLinkCode } from './slack.commands.js';
 import { slackServe } from './slack-serve.command.js';
 import { reportActivity } from './report.commands.js';
+import { fieldsAdd, fieldsDelete, fieldsEdit, fieldsList, fieldsRestore } from './field.commands.js';
 
 /** Every command, found by its words. Later surfaces add theirs here. */
-export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity];
+export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, fieldsList, fieldsAdd, fieldsEdit, fieldsDelete, fieldsRestore];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -64,3 +64,18 @@ export function cardFields(definitions: readonly CustomFieldDefinition[], record
     .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))
     .map((d) => ({ key: d.key, label: d.label, type: d.type, display: displayValue(d, record.customFields[d.key] as CustomFieldValue, options) }));
 }
+
+/**
+ * A card's fields for one of its records (the contact, the account or an open deal), named
+ * with the card's people: what every surface shows under that record.
+ */
+export function recordCardFields(
+  card: { fieldDefinitions?: readonly CustomFieldDefinition[]; people: Readonly<Record<string, { name: string }>> },
+  objectType: CustomFieldDefinition['objectType'],
+  record: { customFields?: CustomFieldValues },
+  locale?: string,
+): CardField[] {
+  const definitions = (card.fieldDefinitions ?? []).filter((d) => d.objectType === objectType);
+  const userNames = new Map(Object.entries(card.people).map(([id, person]) => [id, person.name]));
+  return cardFields(definitions, { customFields: record.customFields ?? {} }, { userNames, ...(locale ? { locale } : {}) });
+}

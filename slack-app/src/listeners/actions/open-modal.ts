@@ -1,4 +1,4 @@
-import type { Actor, Deal, Pipeline } from '@rapport/core';
+import { cardFields, type Actor, type Deal, type Pipeline } from '@rapport/core';
 import { dealUpdateModal, type DealChoice } from '../../views/modals/deal-update.modal.js';
 import { noteModal } from '../../views/modals/note.modal.js';
 import { reminderModal } from '../../views/modals/reminder.modal.js';
@@ -32,7 +32,9 @@ async function choicesFor(deps: ListenerDeps, deals: readonly Deal[]): Promise<{
   return deps.store.read(async (uow) => {
     const accounts = await uow.accounts.getMany([...new Set(deals.map((d) => d.accountId))]);
     const pipeline = deals[0] ? await uow.pipelines.get(deals[0].pipelineId) : await uow.pipelines.getDefault();
-    return { choices: deals.map((deal) => ({ deal, accountName: accounts.find((a) => a.id === deal.accountId)?.name ?? '' })), pipeline };
+    const definitions = await uow.customFields.list({ objectType: 'deal' });
+    const choices = deals.map((deal) => ({ deal, accountName: accounts.find((a) => a.id === deal.accountId)?.name ?? '', fields: cardFields(definitions, deal) }));
+    return { choices, pipeline };
   });
 }
 

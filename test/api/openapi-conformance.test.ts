@@ -123,6 +123,19 @@ describe('the OpenAPI document against real answers', () => {
     await create('emptyPipeline', 'admin', '/api/v1/pipelines', { name: 'Scratch' });
     await call('admin', 'DELETE', `/api/v1/pipelines/${ids.emptyPipeline}`);
     await call('bo', 'DELETE', `/api/v1/pipelines/${ids.pipeline}`);
+    // Custom fields: defined by an admin, filled in on a deal, filtered and sorted by, deleted and restored.
+    await create('field', 'admin', '/api/v1/custom-fields', { objectType: 'deal', key: 'region', label: 'Region', type: 'single_select', options: [{ id: 'emea', label: 'EMEA' }], showOnCard: true });
+    await call('ann', 'POST', '/api/v1/custom-fields', { body: { objectType: 'deal', key: 'zone', label: 'Zone', type: 'text' } });
+    await call('ann', 'GET', '/api/v1/custom-fields?objectType=deal');
+    await call('ann', 'GET', `/api/v1/custom-fields/${ids.field}`);
+    await call('admin', 'PATCH', `/api/v1/custom-fields/${ids.field}`, { body: { label: 'Sales region' }, headers: { 'if-match': '"1"' } });
+    await create('fieldDeal', 'ann', '/api/v1/deals', { ...deal, title: 'Acme EMEA', customFields: { region: 'emea' } });
+    await call('ann', 'POST', '/api/v1/deals', { body: { ...deal, customFields: { region: 'mars' } } });
+    await call('ann', 'GET', '/api/v1/deals?filter[region]=emea&sort=-region');
+    await call('ann', 'GET', '/api/v1/accounts?filter[nothing]=1');
+    await call('ann', 'GET', '/api/v1/contacts?sort=nothing');
+    await call('admin', 'DELETE', `/api/v1/custom-fields/${ids.field}`);
+    await call('admin', 'POST', `/api/v1/custom-fields/${ids.field}/restore`, { body: {} });
 
     // Activities.
     const email = { type: 'email', accountId: ids.account, externalId: '<m1@acme.com>', occurredAt: new Date().toISOString() };
@@ -228,6 +241,7 @@ describe('the OpenAPI document against real answers', () => {
     expect(conformance.operationIds.filter((id) => !succeeded.has(id))).toEqual([]);
     const statuses = new Set([...conformance.seen].map((s) => Number(s.split(' ')[1])));
     expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 201, 204, 400, 401, 403, 404, 409, 412, 413]));
+    // A walk over every operation: a minute, so a busy two-core machine does not cut it short.
   }, 60_000);
 
   it('catches an answer the document does not describe: a wrong body, an undeclared status or header', async () => {

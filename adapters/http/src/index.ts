@@ -19,3 +19,5 @@ export * from './contract/routes/analytics.routes.js';
 export * from './contract/routes/mail.routes.js';
 export * from './contract/routes/currency.routes.js';
 export * from './contract/routes/pipelines.routes.js';
+export * from './contract/routes/custom-fields.routes.js';
+export * from './contract/custom-field-params.js';

@@ -27,7 +27,9 @@ function parameters(route: AnyRoute): JsonSchema[] {
     if (!schema) return;
     const json = toSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+      // An object in the query is sent as deepObject: filter[region]=emea, filter[seats][gte]=10.
+      const deep = where === 'query' && property['type'] === 'object' ? { style: 'deepObject', explode: true } : {};
+      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), ...deep, schema: property });
     }
   };
   add('path', route.params);

@@ -13,7 +13,7 @@ export interface Row<T = unknown> {
 
 export const TABLES = [
   'users', 'teams', 'tokens', 'accounts', 'contacts', 'pipelines', 'deals', 'stageChanges',
-  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings',
+  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'customFields',
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -46,20 +46,35 @@ const INDEXES: Record<Table, IndexSpec[]> = {
   events: [{ name: 'at' }, { name: 'entity' }],
   idempotency: [{ name: 'created' }],
   settings: [],
+  customFields: [],
 };
 
-export const DB_VERSION = 1;
+/** 2: custom fields (their definitions, and `customFields: {}` on the records stored before). */
+export const DB_VERSION = 2;
+
+/** The tables whose records hold custom field values. */
+const RECORDS_WITH_FIELDS = ['accounts', 'contacts', 'deals'] as const;
 
 export type RapportDb = IDBPDatabase<unknown>;
 
 /** Opens (creating or upgrading) a Rapport database through the global `indexedDB`. */
 export async function openRapportDb(name: string): Promise<RapportDb> {
   return openDB(name, DB_VERSION, {
-    upgrade(db) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       for (const table of TABLES) {
         if (db.objectStoreNames.contains(table)) continue;
         const store = db.createObjectStore(table, { keyPath: 'k' });
         for (const index of INDEXES[table]) store.createIndex(index.name, `i.${index.name}`, { multiEntry: index.multiEntry ?? false });
+      }
+      if (oldVersion === 0 || oldVersion >= 2) return;
+      // Records stored before custom fields existed get none, as the Store port says they read.
+      for (const table of RECORDS_WITH_FIELDS) {
+        let cursor = await tx.objectStore(table).openCursor();
+        while (cursor) {
+          const row = cursor.value as Row<Record<string, unknown>>;
+          if (row.doc['customFields'] === undefined) await cursor.update({ ...row, doc: { ...row.doc, customFields: {} } });
+          cursor = await cursor.continue();
+        }
       }
     },
   });

@@ -4,6 +4,7 @@ import { IdbTx } from './idb-tx.js';
 import { IdbAccountRepository } from './repositories/idb-account-repository.js';
 import { IdbActivityRepository } from './repositories/idb-activity-repository.js';
 import { IdbContactRepository } from './repositories/idb-contact-repository.js';
+import { IdbCustomFieldRepository } from './repositories/idb-custom-field-repository.js';
 import { IdbDealRepository, IdbPipelineRepository } from './repositories/idb-deal-repository.js';
 import { IdbDeliveryRepository, IdbEventRepository, IdbIdempotencyRepository, IdbSettingsRepository } from './repositories/idb-log-repositories.js';
 import { IdbTeamRepository, IdbTokenRepository, IdbUserRepository } from './repositories/idb-people-repositories.js';
@@ -77,5 +78,6 @@ function createUnitOfWork(tx: IdbTx): UnitOfWork {
     settings: new IdbSettingsRepository(tx),
     search: new IdbSearchQueries(tx),
     aggregates: new IdbAggregateQueries(tx),
+    customFields: new IdbCustomFieldRepository(tx),
   };
 }

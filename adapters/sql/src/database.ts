@@ -62,6 +62,7 @@ export interface AccountsTable {
   owner_id: string;
   lifecycle: string;
   segment: string | null;
+  custom_fields: Json;
   version: number;
   created_at: string;
   updated_at: string;
@@ -81,6 +82,7 @@ export interface ContactsTable {
   phones: Json;
   title: string | null;
   owner_id: string;
+  custom_fields: Json;
   version: number;
   created_at: string;
   updated_at: string;
@@ -138,6 +140,7 @@ export interface DealsTable {
   forecast_commit: Bool;
   stage_entered_at: string;
   closed_at: string | null;
+  custom_fields: Json;
   version: number;
   created_at: string;
   updated_at: string;
@@ -309,6 +312,24 @@ export interface ExchangeRatesTable {
   rate: string;
 }
 
+/** A custom field's definition (schema version 11); values live in each record's custom_fields. */
+export interface CustomFieldsTable {
+  id: string;
+  object_type: string;
+  field_key: string;
+  label: string;
+  help_text: string | null;
+  type: string;
+  required: Bool;
+  options: Json;
+  show_on_card: Bool;
+  position: number;
+  deleted_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
@@ -333,6 +354,7 @@ export interface Database {
   deal_stage_times: DealStageTimesTable;
   account_order_totals: AccountOrderTotalsTable;
   account_touch_totals: AccountTouchTotalsTable;
+  custom_fields: CustomFieldsTable;
   exchange_rates: ExchangeRatesTable;
   import_links: ImportLinksTable;
   import_jobs: ImportJobsTable;

@@ -4,6 +4,7 @@ import { SqlAccountRepository } from './repositories/sql-account-repository.js';
 import { SqlActivityRepository } from './repositories/sql-activity-repository.js';
 import { SqlAggregateQueries } from './repositories/sql-aggregate-queries.js';
 import { SqlContactRepository } from './repositories/sql-contact-repository.js';
+import { SqlCustomFieldRepository } from './repositories/sql-custom-field-repository.js';
 import { SqlDealRepository } from './repositories/sql-deal-repository.js';
 import { SqlDeliveryRepository } from './repositories/sql-delivery-repository.js';
 import { SqlEventRepository } from './repositories/sql-event-repository.js';
@@ -38,6 +39,7 @@ export function createSqlUnitOfWork(ctx: SqlContext): ImportUnitOfWork {
     settings: new SqlSettingsRepository(ctx),
     search: new SqlSearchQueries(ctx),
     aggregates: new SqlAggregateQueries(ctx),
+    customFields: new SqlCustomFieldRepository(ctx),
     targets: new SqlTargetRepository(ctx),
     campaigns: new SqlCampaignRepository(ctx),
     analytics: new SqlAnalyticsQueries(ctx),

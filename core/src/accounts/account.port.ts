@@ -1,9 +1,12 @@
+import type { CustomFieldQuery } from '../custom-fields/custom-field-query.port.js';
 import type { Page, PageRequest } from '../shared/page.js';
 import type { Account, Lifecycle } from './account.schema.js';
 
 export interface AccountFilter {
   ownerIds?: readonly string[];
   lifecycle?: readonly Lifecycle[];
+  /** Conditions on custom field values, and a custom field to sort by instead of the usual order. */
+  custom?: CustomFieldQuery;
 }
 
 export interface AccountRepository {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomFieldValues, CustomFieldValuesInput } from '../custom-fields/custom-field.schema.js';
 import { isDomain, normalizeDomain } from '../shared/email.js';
 import { DisplayName, Id, Instant, NullableText, OptionalText } from '../shared/schema.js';
 
@@ -24,6 +25,8 @@ export const Account = z.object({
   lifecycle: Lifecycle,
   /** The value segment the analytics last gave it (champions, loyal, …); null until scored. */
   segment: z.string().nullable(),
+  /** Values of the custom fields defined on accounts, by field key; a field with no value has no key. */
+  customFields: CustomFieldValues.default({}),
   version: z.number().int().min(1),
   createdAt: Instant,
   updatedAt: Instant,
@@ -39,6 +42,8 @@ export const AccountInput = z.strictObject({
   size: CompanySize.nullable().default(null),
   ownerId: Id.optional(),
   lifecycle: Lifecycle.default('prospect'),
+  /** Values by custom field key, checked against the fields defined on accounts. */
+  customFields: CustomFieldValuesInput.optional(),
 });
 export type AccountInput = z.input<typeof AccountInput>;
 
@@ -51,5 +56,7 @@ export const AccountPatch = z.strictObject({
   ownerId: Id.optional(),
   lifecycle: Lifecycle.optional(),
   segment: z.string().max(40).nullable().optional(),
+  /** Keys sent replace their values, null clears one, keys not sent stay. */
+  customFields: CustomFieldValuesInput.optional(),
 });
 export type AccountPatch = z.input<typeof AccountPatch>;

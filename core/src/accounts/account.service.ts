@@ -1,3 +1,4 @@
+import { customFieldsAfterPatch, customFieldsToCreate } from '../custom-fields/custom-field-record.js';
 import { assertMayAssignTo } from '../permissions/permissions.js';
 import type { Actor, ServiceDeps, WriteOptions } from '../services/context.js';
 import { CustomerRecordService } from '../services/customer-record.service.js';
@@ -23,6 +24,7 @@ export class AccountService extends CustomerRecordService<Account, AccountFilter
       const ownerId = data.ownerId ?? actor.user.id;
       await assertMayAssignTo(uow, actor.user, ownerId, 'accounts');
       await assertDomainsFree(uow, data.domains, null);
+      const customFields = await customFieldsToCreate(uow, 'account', data.customFields);
       const now = this.now();
       const account: Account = {
         id: this.deps.ids.next('account'),
@@ -33,6 +35,7 @@ export class AccountService extends CustomerRecordService<Account, AccountFilter
         ownerId,
         lifecycle: data.lifecycle,
         segment: null,
+        customFields,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -50,9 +53,10 @@ export class AccountService extends CustomerRecordService<Account, AccountFilter
   async update(actor: Actor, id: string, patch: AccountPatch, options: WriteOptions = {}): Promise<Account> {
     const data = parseInput(AccountPatch, patch, 'account change');
     if (data.domains) assertNoFreeMail(data.domains);
-    return this.change(actor, id, options, data.ownerId, async (uow) => {
+    return this.change(actor, id, options, data.ownerId, async (uow, current) => {
       if (data.domains) await assertDomainsFree(uow, data.domains, id);
-      return definedOnly({ ...data, domains: data.domains ? unique(data.domains) : undefined });
+      const customFields = await customFieldsAfterPatch(uow, 'account', current.customFields, data.customFields);
+      return definedOnly({ ...data, domains: data.domains ? unique(data.domains) : undefined, customFields });
     });
   }
 
@@ -88,6 +92,7 @@ export class AccountService extends CustomerRecordService<Account, AccountFilter
         domains: unique([...keep.domains, ...duplicate.domains]),
         industry: keep.industry ?? duplicate.industry,
         size: keep.size ?? duplicate.size,
+        customFields: { ...duplicate.customFields, ...keep.customFields },
       }),
     );
   }

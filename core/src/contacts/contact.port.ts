@@ -1,9 +1,12 @@
+import type { CustomFieldQuery } from '../custom-fields/custom-field-query.port.js';
 import type { Page, PageRequest } from '../shared/page.js';
 import type { Contact } from './contact.schema.js';
 
 export interface ContactFilter {
   accountId?: string;
   ownerIds?: readonly string[];
+  /** Conditions on custom field values, and a custom field to sort by instead of the usual order. */
+  custom?: CustomFieldQuery;
 }
 
 export interface ContactRepository {

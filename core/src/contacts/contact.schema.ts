@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomFieldValues, CustomFieldValuesInput } from '../custom-fields/custom-field.schema.js';
 import { normalizeEmail } from '../shared/email.js';
 import { DisplayName, Id, Instant, NullableText, OptionalText } from '../shared/schema.js';
 
@@ -24,6 +25,8 @@ export const Contact = z.object({
   phones: z.array(Phone),
   title: z.string().nullable(),
   ownerId: Id,
+  /** Values of the custom fields defined on contacts, by field key. */
+  customFields: CustomFieldValues.default({}),
   version: z.number().int().min(1),
   createdAt: Instant,
   updatedAt: Instant,
@@ -40,6 +43,8 @@ export const ContactInput = z.strictObject({
   phones: Phones.default([]),
   title: OptionalText(200),
   ownerId: Id.optional(),
+  /** Values by custom field key, checked against the fields defined on contacts. */
+  customFields: CustomFieldValuesInput.optional(),
 });
 export type ContactInput = z.input<typeof ContactInput>;
 
@@ -51,5 +56,7 @@ export const ContactPatch = z.strictObject({
   phones: Phones.optional(),
   title: NullableText(200).optional(),
   ownerId: Id.optional(),
+  /** Keys sent replace their values, null clears one, keys not sent stay. */
+  customFields: CustomFieldValuesInput.optional(),
 });
 export type ContactPatch = z.input<typeof ContactPatch>;

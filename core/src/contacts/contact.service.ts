@@ -1,4 +1,5 @@
 import { requireAccount } from '../accounts/account.service.js';
+import { customFieldsAfterPatch, customFieldsToCreate } from '../custom-fields/custom-field-record.js';
 import { assertMayAssignTo } from '../permissions/permissions.js';
 import type { Actor, ServiceDeps, WriteOptions } from '../services/context.js';
 import { CustomerRecordService } from '../services/customer-record.service.js';
@@ -22,6 +23,7 @@ export class ContactService extends CustomerRecordService<Contact, ContactFilter
       await assertMayAssignTo(uow, actor.user, ownerId, 'contacts');
       if (data.accountId) await requireAccount(uow, data.accountId);
       await assertEmailsFree(uow, data.emails, null);
+      const customFields = await customFieldsToCreate(uow, 'contact', data.customFields);
       const now = this.now();
       const contact: Contact = {
         id: this.deps.ids.next('contact'),
@@ -31,6 +33,7 @@ export class ContactService extends CustomerRecordService<Contact, ContactFilter
         phones: unique(data.phones),
         title: data.title,
         ownerId,
+        customFields,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -41,13 +44,14 @@ export class ContactService extends CustomerRecordService<Contact, ContactFilter
 
   async update(actor: Actor, id: string, patch: ContactPatch, options: WriteOptions = {}): Promise<Contact> {
     const data = parseInput(ContactPatch, patch, 'contact change');
-    return this.change(actor, id, options, data.ownerId, async (uow) => {
+    return this.change(actor, id, options, data.ownerId, async (uow, current) => {
       if (data.accountId) await requireAccount(uow, data.accountId);
       if (data.emails) await assertEmailsFree(uow, data.emails, id);
       return definedOnly({
         ...data,
         emails: data.emails ? unique(data.emails) : undefined,
         phones: data.phones ? unique(data.phones) : undefined,
+        customFields: await customFieldsAfterPatch(uow, 'contact', current.customFields, data.customFields),
       });
     });
   }
@@ -78,6 +82,7 @@ export class ContactService extends CustomerRecordService<Contact, ContactFilter
       (keep, duplicate) => ({
         emails: unique([...keep.emails, ...duplicate.emails]),
         phones: unique([...keep.phones, ...duplicate.phones]),
+        customFields: { ...duplicate.customFields, ...keep.customFields },
         title: keep.title ?? duplicate.title,
         accountId: keep.accountId ?? duplicate.accountId,
       }),

@@ -17,6 +17,9 @@ import type { Deal } from './deal.schema.js';
 export const DEAL_SORT_KEYS = ['amount', 'expectedCloseDate', 'daysInStage', 'lastActivityAt', 'createdAt', 'title'] as const;
 export type DealSortKey = (typeof DEAL_SORT_KEYS)[number];
 
+/** Whether a sort key (without its leading -) is one of the deals' own orders rather than a custom field's. */
+export const isDealSortKey = (key: string): key is DealSortKey => (DEAL_SORT_KEYS as readonly string[]).includes(key);
+
 export interface DealSort {
   key: DealSortKey;
   /** As asked (`-amount`): biggest first. */

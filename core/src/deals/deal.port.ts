@@ -1,3 +1,4 @@
+import type { CustomFieldQuery } from '../custom-fields/custom-field-query.port.js';
 import type { Page, PageRequest } from '../shared/page.js';
 import type { Deal, DealStatus, StageChange } from './deal.schema.js';
 import type { DealSort } from './deal-sort.schema.js';
@@ -13,6 +14,8 @@ export interface DealFilter {
   /** Expected close date range, inclusive, calendar dates. */
   closeFrom?: string;
   closeTo?: string;
+  /** Conditions on custom field values, and a custom field to sort by instead of the usual order. */
+  custom?: CustomFieldQuery;
 }
 
 export interface DealRepository {

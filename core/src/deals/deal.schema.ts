@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomFieldValues, CustomFieldValuesInput } from '../custom-fields/custom-field.schema.js';
 import { Money } from '../shared/money.js';
 import { CalendarDate, DisplayName, Id, Instant, OptionalText, Surface } from '../shared/schema.js';
 import { StageId } from './pipeline.schema.js';
@@ -31,6 +32,8 @@ export const Deal = z.object({
   /** When the deal entered its current stage: the last stage-history entry, kept for fast queries. */
   stageEnteredAt: Instant,
   closedAt: Instant.nullable(),
+  /** Values of the custom fields defined on deals, by field key. */
+  customFields: CustomFieldValues.default({}),
   version: z.number().int().min(1),
   createdAt: Instant,
   updatedAt: Instant,
@@ -74,6 +77,8 @@ export const DealInput = z.strictObject({
   collaboratorIds: z.array(Id).max(50).default([]),
   campaignId: Id.nullable().default(null),
   commit: z.boolean().default(false),
+  /** Values by custom field key, checked against the fields defined on deals. */
+  customFields: CustomFieldValuesInput.optional(),
 });
 export type DealInput = z.input<typeof DealInput>;
 
@@ -91,6 +96,8 @@ export const DealPatch = z.strictObject({
   collaboratorIds: z.array(Id).max(50).optional(),
   campaignId: Id.nullable().optional(),
   commit: z.boolean().optional(),
+  /** Keys sent replace their values, null clears one, keys not sent stay. */
+  customFields: CustomFieldValuesInput.optional(),
 });
 export type DealPatch = z.input<typeof DealPatch>;
 

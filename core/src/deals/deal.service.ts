@@ -1,6 +1,7 @@
 import { requireAccount } from '../accounts/account.service.js';
 import type { Activity } from '../activities/activity.schema.js';
 import { requireContact } from '../contacts/contact.service.js';
+import { customFieldsAfterPatch, customFieldsToCreate } from '../custom-fields/custom-field-record.js';
 import { requireDealCampaign } from '../analytics/campaigns/require-campaign.js';
 import { changedFields, recordEvent } from '../events/record-event.js';
 import { assertMayAssignTo, assertMayChange, isAdmin, managesMember } from '../permissions/permissions.js';
@@ -38,6 +39,7 @@ export class DealService {
           { path: 'stageId', message: `Use one of: ${openStages(pipeline).map((s) => s.id).join(', ')}.` },
         ]);
       }
+      const customFields = await customFieldsToCreate(uow, 'deal', data.customFields);
       const now = this.now();
       const deal: Deal = {
         id: this.deps.ids.next('deal'),
@@ -59,6 +61,7 @@ export class DealService {
         commit: data.commit,
         stageEnteredAt: now,
         closedAt: null,
+        customFields,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -96,8 +99,8 @@ export class DealService {
       if (data.primaryContactId) await requireContact(uow, data.primaryContactId);
       if (data.campaignId) await requireDealCampaign(uow, data.campaignId);
       if (data.collaboratorIds) await assertUsersExist(uow, data.collaboratorIds);
-      const { probability, pipelineId, stageId, ...rest } = data;
-      const changes: Partial<Deal> = definedOnly(rest);
+      const { probability, pipelineId, stageId, customFields, ...rest } = data;
+      const changes: Partial<Deal> = definedOnly({ ...rest, customFields: await customFieldsAfterPatch(uow, 'deal', deal.customFields, customFields) });
       if (pipelineId !== undefined || stageId !== undefined) {
         const pipeline = await requirePipeline(uow, pipelineId ?? deal.pipelineId);
         Object.assign(changes, transitions.movePipeline(deal, pipeline, stageId, now));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant, Surface } from '../shared/schema.js';
 
-export const EntityType = z.enum(['user', 'team', 'account', 'contact', 'deal', 'activity', 'reminder', 'pipeline', 'token', 'target', 'campaign']);
+export const EntityType = z.enum(['user', 'team', 'account', 'contact', 'deal', 'activity', 'reminder', 'pipeline', 'token', 'target', 'campaign', 'custom_field']);
 export type EntityType = z.infer<typeof EntityType>;
 
 /** Every change, as it happened: feeds stage history, reports, channel alerts and the audit trail. */

@@ -14,6 +14,11 @@ import { nameKey, type ImportMemo } from './import-memo.js';
 import type { ImportRow } from './import-row.js';
 import { resolveStage } from './import-stages.js';
 import type { ImportKind, ImportOptions } from './import.schema.js';
+import { importedCustomFields } from './import-custom-fields.js';
+import { customFieldsToCreate } from '../custom-fields/custom-field-record.js';
+import { mergeCustomFields } from '../custom-fields/custom-field-values.js';
+import type { CustomFieldObjectType, CustomFieldValues } from '../custom-fields/custom-field.schema.js';
+import { CrmError } from '../shared/errors.js';
 
 export type RowOutcome = { action: 'create' | 'update' | 'skip' } | { action: 'reject'; reason: string };
 
@@ -117,13 +122,13 @@ async function applyAccount(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'
   const keys = [row.externalId, nameKey(row.name), ...row.domains.map((d) => `domain:${d}`)];
   if (existing) {
     const domains = [...new Set([...existing.domains, ...row.domains])];
-    const outcome = await updated(uow, ctx, 'account', existing, { name: row.name, domains, ...(row.industry ? { industry: row.industry } : {}), ...(row.size ? { size: row.size } : {}), ...(row.lifecycle ? { lifecycle: row.lifecycle } : {}), ...(row.owner ? { ownerId } : {}) }, (next) => uow.accounts.update(next));
+    const outcome = await updated(uow, ctx, 'account', existing, { name: row.name, domains, ...(row.industry ? { industry: row.industry } : {}), ...(row.size ? { size: row.size } : {}), ...(row.lifecycle ? { lifecycle: row.lifecycle } : {}), ...(row.owner ? { ownerId } : {}), ...(await customPatch(uow, 'account', existing.customFields, row.customFields, '')) }, (next) => uow.accounts.update(next));
     await link(uow, ctx, 'account', keys, existing.id);
     return outcome;
   }
   if (knownId) return { action: 'update' }; // a row above planned it: merged into it
   const now = ctx.deps.clock.now().toISOString();
-  const account: Account = { id: newId(ctx, 'account', row.externalId), name: row.name, domains: row.domains, industry: row.industry, size: row.size, ownerId, lifecycle: row.lifecycle ?? 'prospect', segment: null, version: 1, createdAt: now, updatedAt: now };
+  const account: Account = { id: newId(ctx, 'account', row.externalId), name: row.name, domains: row.domains, industry: row.industry, size: row.size, ownerId, lifecycle: row.lifecycle ?? 'prospect', segment: null, customFields: await customValues(uow, 'account', row.customFields, ''), version: 1, createdAt: now, updatedAt: now };
   const outcome = await created(uow, ctx, 'account', account, () => uow.accounts.insert(account));
   await link(uow, ctx, 'account', keys, account.id);
   return outcome;
@@ -140,13 +145,13 @@ async function applyContact(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'
   const keys = [row.externalId, nameKey(row.name), ...row.emails.map((e) => `email:${e}`)];
   if (existing) {
     const free = row.emails.filter((e) => holders.every((h) => h.id === existing.id || !h.emails.includes(e)));
-    const outcome = await updated(uow, ctx, 'contact', existing, { name: row.name, emails: [...new Set([...existing.emails, ...free])], phones: [...new Set([...existing.phones, ...row.phones])], ...(row.title ? { title: row.title } : {}), ...(accountId ? { accountId } : {}), ...(row.owner ? { ownerId } : {}) }, (next) => uow.contacts.update(next));
+    const outcome = await updated(uow, ctx, 'contact', existing, { name: row.name, emails: [...new Set([...existing.emails, ...free])], phones: [...new Set([...existing.phones, ...row.phones])], ...(row.title ? { title: row.title } : {}), ...(accountId ? { accountId } : {}), ...(row.owner ? { ownerId } : {}), ...(await customPatch(uow, 'contact', existing.customFields, row.customFields, '')) }, (next) => uow.contacts.update(next));
     await link(uow, ctx, 'contact', keys, existing.id);
     return outcome;
   }
   if (knownId) return { action: 'update' };
   const now = ctx.deps.clock.now().toISOString();
-  const contact: Contact = { id: newId(ctx, 'contact', row.externalId), name: row.name, accountId, emails: row.emails, phones: row.phones, title: row.title, ownerId, version: 1, createdAt: now, updatedAt: now };
+  const contact: Contact = { id: newId(ctx, 'contact', row.externalId), name: row.name, accountId, emails: row.emails, phones: row.phones, title: row.title, ownerId, customFields: await customValues(uow, 'contact', row.customFields, ''), version: 1, createdAt: now, updatedAt: now };
   const outcome = await created(uow, ctx, 'contact', contact, () => uow.contacts.insert(contact));
   await link(uow, ctx, 'contact', keys, contact.id);
   return outcome;
@@ -163,7 +168,7 @@ async function applyDeal(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'dea
   const existing = knownId ? await uow.deals.get(knownId) : null;
   const keys = [row.externalId, nameKey(row.title)];
   if (existing) {
-    const outcome = await updated(uow, ctx, 'deal', existing, { title: row.title, amount: row.amount, ...(row.closeDate ? { expectedCloseDate: row.closeDate } : {}), ...(contactId ? { primaryContactId: contactId } : {}) }, (next) => uow.deals.update(next));
+    const outcome = await updated(uow, ctx, 'deal', existing, { title: row.title, amount: row.amount, ...(row.closeDate ? { expectedCloseDate: row.closeDate } : {}), ...(contactId ? { primaryContactId: contactId } : {}), ...(await customPatch(uow, 'deal', existing.customFields, row.customFields, row.amount.currency)) }, (next) => uow.deals.update(next));
     await link(uow, ctx, 'deal', keys, existing.id);
     return outcome;
   }
@@ -173,7 +178,7 @@ async function applyDeal(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<'dea
   const deal: Deal = {
     id: newId(ctx, 'deal', row.externalId), title: row.title, accountId: accountId ?? '', primaryContactId: contactId, amount: row.amount, pipelineId: placed.pipeline.id, stageId: placed.stage.id,
     probability: row.probability ?? placed.stage.probability, probabilityOverridden: row.probability !== null, expectedCloseDate: row.closeDate, ownerId, collaboratorIds: [], status: placed.status,
-    lostReason: placed.status === 'lost' ? 'Imported as lost' : null, competitor: null, campaignId: null, commit: false, stageEnteredAt: now, closedAt, version: 1, createdAt: now, updatedAt: now,
+    lostReason: placed.status === 'lost' ? 'Imported as lost' : null, competitor: null, campaignId: null, commit: false, customFields: await customValues(uow, 'deal', row.customFields, row.amount.currency), stageEnteredAt: now, closedAt, version: 1, createdAt: now, updatedAt: now,
   };
   const outcome = await created(uow, ctx, 'deal', deal, async () => {
     await uow.deals.insert(deal);
@@ -205,4 +210,22 @@ async function applyActivity(uow: ImportUnitOfWork, ctx: ApplyContext, row: Row<
   const outcome = await created(uow, ctx, 'activity', activity, () => uow.activities.insert(activity));
   await link(uow, ctx, 'activity', [row.externalId], activity.id);
   return outcome;
+}
+
+/** A new record's custom field values from the row's mapped columns; a value the field refuses rejects the row, naming it. */
+async function customValues(uow: ImportUnitOfWork, kind: CustomFieldObjectType, cells: Readonly<Record<string, string>>, currency: string): Promise<CustomFieldValues> {
+  if (Object.keys(cells).length === 0) return {};
+  const definitions = await uow.customFields.list({ objectType: kind });
+  try {
+    return await customFieldsToCreate(uow, kind, importedCustomFields(definitions, cells, currency));
+  } catch (error) {
+    if (error instanceof CrmError && error.code === 'invalid_input') reject([error.message, ...error.issues.map((i) => i.message)].join(' '));
+    throw error;
+  }
+}
+
+/** An existing record's values with the row's replacing those it names: nothing when the row maps no custom field. */
+async function customPatch(uow: ImportUnitOfWork, kind: CustomFieldObjectType, current: CustomFieldValues, cells: Readonly<Record<string, string>>, currency: string): Promise<{ customFields?: CustomFieldValues }> {
+  if (Object.keys(cells).length === 0) return {};
+  return { customFields: mergeCustomFields(current, await customValues(uow, kind, cells, currency)) };
 }

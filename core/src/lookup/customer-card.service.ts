@@ -1,3 +1,4 @@
+import { userIdsIn } from '../custom-fields/custom-field-values.js';
 import { visibleUserIds } from '../permissions/permissions.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { canonicalEmail, domainOf, isEmail, normalizeEmail } from '../shared/email.js';
@@ -46,12 +47,15 @@ export class CustomerCardService {
       { limit: 50 },
     );
     const openReminders = reminders.items.filter((r) => visible === null || visible.includes(r.assigneeId));
+    const fieldDefinitions = (await uow.customFields.list({})).filter((d) => d.showOnCard);
+    const cardRecords = [contact, account, ...openDeals.map((d) => d.deal)].filter((r) => r !== null);
     const personIds = new Set<string>([
       ...(contact ? [contact.ownerId] : []),
       ...(account ? [account.ownerId] : []),
       ...openDeals.map((d) => d.deal.ownerId),
       ...activities.items.map((a) => a.authorId),
       ...openReminders.map((r) => r.assigneeId),
+      ...cardRecords.flatMap((r) => userIdsIn(fieldDefinitions, r.customFields)),
     ]);
     const people: Record<string, PersonRef> = {};
     for (const user of await uow.users.getMany([...personIds])) people[user.id] = { id: user.id, name: user.name, email: user.email };
@@ -64,6 +68,7 @@ export class CustomerCardService {
       openReminders,
       people,
       matchedBy,
+      fieldDefinitions,
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/account.schema.js';
 import type { Activity } from '../activities/activity.schema.js';
 import type { Contact } from '../contacts/contact.schema.js';
+import type { CustomFieldDefinition } from '../custom-fields/custom-field.schema.js';
 import type { Deal } from '../deals/deal.schema.js';
 import type { Reminder } from '../reminders/reminder.schema.js';
 
@@ -34,4 +35,6 @@ export interface CustomerCard {
   /** Owners, authors and assignees named on the card. */
   people: Record<string, PersonRef>;
   matchedBy: 'email' | 'canonical_email' | 'domain' | 'id';
+  /** The live custom fields shown on cards (`showOnCard`), of every kind: render a record's with `cardFields`. */
+  fieldDefinitions: CustomFieldDefinition[];
 }

@@ -14,6 +14,7 @@ import { MyDayService } from '../home/my-day.service.js';
 import type { AnalyticsServiceDeps, ServiceDeps } from './context.js';
 import { createAnalyticsServices, type AnalyticsServices } from '../analytics/analytics-services.js';
 import { EmailCaptureService } from '../capture/email-capture.service.js';
+import { CustomFieldService } from '../custom-fields/custom-field.service.js';
 
 /** The services every Store supports (the browser's local store included). */
 export interface CoreServices {
@@ -32,6 +33,8 @@ export interface CoreServices {
   capture: EmailCaptureService;
   /** Pipelines and their stages: read by everyone, edited by admins and by managers for their team. */
   pipelines: PipelineService;
+  /** Custom fields on accounts, contacts and deals: admins define them, everyone reads them. */
+  customFields: CustomFieldService;
 }
 
 /** Every core service, over a Store with the analytics capability (the hub's). */
@@ -63,6 +66,7 @@ export function createCoreServices(deps: ServiceDeps): CoreServices {
     alerts: new DealAlertService(deps),
     capture: new EmailCaptureService(deps, { accounts, contacts, deals, activities, reminders }),
     pipelines: new PipelineService(deps),
+    customFields: new CustomFieldService(deps),
   };
 }
 

@@ -15,6 +15,7 @@ export const ID_PREFIXES = {
   target: 'tgt',
   campaign: 'cmp',
   importJob: 'imp',
+  customField: 'fld',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -3,6 +3,7 @@ import type { Account } from '../accounts/account.schema.js';
 import type { ActivityFilter } from '../activities/activity.port.js';
 import type { Activity } from '../activities/activity.schema.js';
 import type { ContactFilter } from '../contacts/contact.port.js';
+import { customFieldsMatch } from './custom-field-matching.js';
 import type { Contact } from '../contacts/contact.schema.js';
 import type { DealFilter } from '../deals/deal.port.js';
 import type { Deal } from '../deals/deal.schema.js';
@@ -33,10 +34,12 @@ export function linkedTo(record: { contactId: string | null; accountId: string |
 }
 
 export const accountMatches = (account: Account, filter: AccountFilter): boolean =>
-  within(filter.ownerIds, account.ownerId) && within(filter.lifecycle, account.lifecycle);
+  within(filter.ownerIds, account.ownerId) && within(filter.lifecycle, account.lifecycle) && customFieldsMatch(account.customFields, filter.custom);
 
 export const contactMatches = (contact: Contact, filter: ContactFilter): boolean =>
-  (filter.accountId === undefined || contact.accountId === filter.accountId) && within(filter.ownerIds, contact.ownerId);
+  (filter.accountId === undefined || contact.accountId === filter.accountId) &&
+  within(filter.ownerIds, contact.ownerId) &&
+  customFieldsMatch(contact.customFields, filter.custom);
 
 /** True when `deal` passes every part of `filter` that is set. */
 export function dealMatches(deal: Deal, filter: DealFilter): boolean {
@@ -50,7 +53,8 @@ export function dealMatches(deal: Deal, filter: DealFilter): boolean {
     (filter.stageId === undefined || deal.stageId === filter.stageId) &&
     (filter.campaignId === undefined || deal.campaignId === filter.campaignId) &&
     (filter.closeFrom === undefined || (close !== null && close >= filter.closeFrom)) &&
-    (filter.closeTo === undefined || (close !== null && close <= filter.closeTo))
+    (filter.closeTo === undefined || (close !== null && close <= filter.closeTo)) &&
+    customFieldsMatch(deal.customFields, filter.custom)
   );
 }
 

@@ -21,4 +21,6 @@ export const storeConflicts = {
     conflict(`The idempotency key ${key} has already been used.`, { key }),
   targetTaken: (userId: string, month: string, currency: string, targetId: string): CrmError =>
     conflict(`There is already a ${currency} target for ${month} for this person; change that one instead.`, { userId, month, currency, targetId }),
+  fieldKeyTaken: (objectType: string, key: string, fieldId: string): CrmError =>
+    conflict(`There is already a ${objectType} field with the key ${key}.`, { objectType, key, fieldId }),
 };

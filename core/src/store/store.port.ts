@@ -7,6 +7,7 @@ import type { AnalyticsQueries } from '../analytics/report-queries.port.js';
 import type { TargetRepository } from '../analytics/targets/target.port.js';
 import type { ContactRepository } from '../contacts/contact.port.js';
 import type { AggregateQueries } from '../deals/deal-aggregates.port.js';
+import type { CustomFieldRepository } from '../custom-fields/custom-field.port.js';
 import type { DealRepository } from '../deals/deal.port.js';
 import type { PipelineRepository } from '../deals/pipeline.port.js';
 import type { EventRepository } from '../events/event.port.js';
@@ -64,6 +65,8 @@ export interface UnitOfWork {
   settings: SettingsRepository;
   search: SearchQueries;
   aggregates: AggregateQueries;
+  /** Custom field definitions (accounts, contacts and deals hold their values). */
+  customFields: CustomFieldRepository;
 }
 
 /**

@@ -10,6 +10,7 @@ import { AccessToken } from '../users/token.schema.js';
 import { Team, User } from '../users/user.schema.js';
 import { Campaign } from '../analytics/campaigns/campaign.schema.js';
 import { Target } from '../analytics/targets/target.schema.js';
+import { CustomFieldDefinition } from '../custom-fields/custom-field.schema.js';
 
 /**
  * Test data that is valid by construction: each builder fills sensible defaults, applies the
@@ -82,6 +83,7 @@ export function anAccount(overrides: Overrides<typeof Account> = {}): Account {
     ownerId: OWNER_ID,
     lifecycle: 'prospect',
     segment: null,
+    customFields: {},
     version: 1,
     createdAt: AT,
     updatedAt: AT,
@@ -98,6 +100,7 @@ export function aContact(overrides: Overrides<typeof Contact> = {}): Contact {
     phones: [],
     title: null,
     ownerId: OWNER_ID,
+    customFields: {},
     version: 1,
     createdAt: AT,
     updatedAt: AT,
@@ -140,6 +143,7 @@ export function aDeal(overrides: Overrides<typeof Deal> = {}): Deal {
     commit: false,
     stageEnteredAt: AT,
     closedAt: null,
+    customFields: {},
     version: 1,
     createdAt: AT,
     updatedAt: AT,
@@ -258,6 +262,27 @@ export function aCampaign(overrides: Overrides<typeof Campaign> = {}): Campaign 
     startDate: '2026-03-01',
     endDate: '2026-03-31',
     teamId: null,
+    version: 1,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  });
+}
+
+/** A live text field on deals unless overridden; selects need `options`. */
+export function aCustomField(overrides: Overrides<typeof CustomFieldDefinition> = {}): CustomFieldDefinition {
+  return CustomFieldDefinition.parse({
+    id: testId('fld'),
+    objectType: 'deal',
+    key: 'notes_short',
+    label: 'Short notes',
+    helpText: null,
+    type: 'text',
+    required: false,
+    options: [],
+    showOnCard: false,
+    position: 0,
+    deletedAt: null,
     version: 1,
     createdAt: AT,
     updatedAt: AT,

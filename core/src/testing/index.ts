@@ -23,6 +23,7 @@ export {
   testId,
   aTarget,
   aCampaign,
+  aCustomField,
 } from './builders.js';
 export { createWorld, WORLD_START, type World } from './world.js';
 export { createCommandWorld, type CommandWorld } from './command-world.js';

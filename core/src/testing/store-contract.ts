@@ -4,6 +4,7 @@ import { describeActivityContract } from './contract/activities.contract.js';
 import { describeAggregateContract } from './contract/aggregates.contract.js';
 import { describeAlertContract } from './contract/alerts.contract.js';
 import { describeContactContract } from './contract/contacts.contract.js';
+import { describeCustomFieldContract } from './contract/custom-fields.contract.js';
 import { describeDealContract } from './contract/deals.contract.js';
 import { describeDealSortContract } from './contract/deal-sorts.contract.js';
 import { describeDeliveryAndEventContract } from './contract/deliveries-events.contract.js';
@@ -62,6 +63,7 @@ export function describeStoreContract(name: string, makeStore: StoreFactory<Stor
     describeReminderContract(context);
     describeAlertContract(context);
     describeDeliveryAndEventContract(context);
+    describeCustomFieldContract(context);
     if (options?.analytics === false) return;
     // Without the option, the overloads guarantee the store is an AnalyticsStore.
     const analytics = context as AnalyticsContractContext;

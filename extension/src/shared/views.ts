@@ -2,6 +2,8 @@
  * The shapes the worker answers with, as the UI reads them. The records are the hub's
  * (see @rapport/core); only the fields the UI shows are named here.
  */
+import type { CustomFieldDefinition, CustomFieldValues } from '@rapport/core';
+
 export interface PersonView {
   id: string;
   name: string;
@@ -23,6 +25,7 @@ export interface DealView {
   status: string;
   version: number;
   ownerId: string;
+  customFields?: CustomFieldValues;
 }
 
 export interface ActivityView {
@@ -47,13 +50,15 @@ export interface ReminderView {
 }
 
 export interface CardView {
-  contact: { id: string; name: string; emails: string[]; title: string | null; phones: string[] } | null;
-  account: { id: string; name: string; domains: string[]; lifecycle: string } | null;
+  contact: { id: string; name: string; emails: string[]; title: string | null; phones: string[]; customFields?: CustomFieldValues } | null;
+  account: { id: string; name: string; domains: string[]; lifecycle: string; customFields?: CustomFieldValues } | null;
   openDeals: Array<{ deal: DealView; stageName: string; daysInStage: number }>;
   lastActivities: ActivityView[];
   openReminders: ReminderView[];
   people: Record<string, PersonView>;
   matchedBy: string;
+  /** The custom fields cards show; absent in cards saved before custom fields. */
+  fieldDefinitions?: CustomFieldDefinition[];
 }
 
 /** One participant's card as the worker has it: from the cache at once, then fresh. */

@@ -14,9 +14,10 @@ import { currencySet, ratesImport, ratesList } from './currency.commands.js';
 import { importCommand } from './import.commands.js';
 import { exportCommand } from './export.commands.js';
 import { PIPELINE_COMMANDS } from './pipeline.commands.js';
+import { fieldsAdd, fieldsDelete, fieldsEdit, fieldsList, fieldsRestore } from './field.commands.js';
 
 /** Every command, found by its words. Later surfaces add theirs here. */
-export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress, currencySet, ratesImport, ratesList, importCommand, exportCommand, ...PIPELINE_COMMANDS];
+export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress, currencySet, ratesImport, ratesList, importCommand, exportCommand, ...PIPELINE_COMMANDS, fieldsList, fieldsAdd, fieldsEdit, fieldsDelete, fieldsRestore];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -17,6 +17,7 @@ import { analyticsHandlers } from './handlers/analytics.handlers.js';
 import { mailHandlers } from './handlers/mail.handlers.js';
 import { currencyHandlers } from './handlers/currency.handlers.js';
 import { importHandlers } from './handlers/imports.handlers.js';
+import { customFieldHandlers } from './handlers/custom-fields.handlers.js';
 import type { HttpDeps, HubEnv } from './hub-env.js';
 import { idempotency } from './idempotency.middleware.js';
 import { toProblem } from './problem.js';
@@ -107,6 +108,7 @@ export function createApp(deps: HttpDeps, mounts: readonly Mount[] = []): Hono<H
     ...currencyHandlers(deps),
     ...importHandlers(deps),
     ...pipelineHandlers(deps),
+    ...customFieldHandlers(deps),
   } as Record<string, Handler<AnyRoute>>;
   for (const [id, route] of Object.entries(api) as Array<[OperationId, AnyRoute]>) {
     if (!route.auth) continue;

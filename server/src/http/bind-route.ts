@@ -1,5 +1,5 @@
 import { invalidInput, parseInput, type Actor } from '@rapport/core';
-import type { AnyRoute, RouteDef, RouteOutput } from '@rapport/http';
+import { foldQueryParams, type AnyRoute, type RouteDef, type RouteOutput } from '@rapport/http';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { HubEnv } from './hub-env.js';
@@ -49,7 +49,7 @@ export function bindRoute(app: Hono<HubEnv>, route: AnyRoute, handler: Handler<A
   const handle: MiddlewareHandler<HubEnv> = async (c) => {
     const input = {
       params: route.params ? parseInput(route.params, c.req.param(), 'path') : undefined,
-      query: route.query ? parseInput(route.query, c.req.query(), 'query') : undefined,
+      query: route.query ? parseInput(route.query, foldQueryParams(c.req.query()), 'query') : undefined,
       body: route.body ? parseInput(route.body, await readBody(c, route), 'request body') : undefined,
       actor: c.get('actor'),
       ifMatch: parseIfMatch(c.req.header('if-match')),

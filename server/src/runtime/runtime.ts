@@ -71,6 +71,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const scheduler = new ReminderScheduler(deps, { owner: config.hubId, notifiers });
   const housekeeping = async () => {
     await store.transaction((uow) => uow.idempotency.deleteBefore(new Date(clock.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString()));
+    // Custom fields deleted more than 30 days ago go for good, with their values.
+    await services.customFields.purgeExpired();
   };
   const loop = new SchedulerLoop(scheduler, config.scheduler.intervalMs, logger, housekeeping);
   let stopping: Promise<void> | null = null;

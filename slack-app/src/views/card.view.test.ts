@@ -1,4 +1,4 @@
-import { aContact, aDeal, anAccount, anActivity, aReminder } from '@rapport/core/testing';
+import { aContact, aCustomField, aDeal, anAccount, anActivity, aReminder } from '@rapport/core/testing';
 import type { CustomerCard } from '@rapport/core';
 import { describe, expect, it } from 'vitest';
 import { checkBlockKit } from '../testing/block-kit-limits.js';
@@ -20,6 +20,7 @@ function bigCard(): CustomerCard {
     openReminders: Array.from({ length: 12 }, () => aReminder({ title: long('Remind') })),
     people: {},
     matchedBy: 'email',
+    fieldDefinitions: [],
   };
 }
 
@@ -55,5 +56,18 @@ describe('App Home', () => {
     });
     expect(checkBlockKit({ view }, 'home')).toEqual([]);
     expect(JSON.stringify(view)).toContain('and 45 more reminders');
+  });
+
+  it('shows the card fields of the account and of each open deal, with option labels', () => {
+    const region = aCustomField({ key: 'region', label: 'Region', type: 'single_select', showOnCard: true, options: [{ id: 'emea', label: 'EMEA' }] });
+    const end = aCustomField({ key: 'contract_end', label: 'Contract end', type: 'date', showOnCard: true });
+    const tier = aCustomField({ objectType: 'account', key: 'tier', label: 'Tier', type: 'text', showOnCard: true });
+    const account = anAccount({ name: 'Acme', customFields: { tier: 'Gold' } });
+    const deal = aDeal({ title: 'Renewal', accountId: account.id, customFields: { region: 'emea', contract_end: '2027-03-31' } });
+    const card: CustomerCard = { contact: null, account, colleagues: [], openDeals: [{ deal, stageName: 'Lead', daysInStage: 2 }], lastActivities: [], openReminders: [], people: {}, matchedBy: 'domain', fieldDefinitions: [region, end, tier] };
+    const text = JSON.stringify(cardMessage(card, { ...ctx, locale: 'en-US' }).blocks);
+    expect(text).toContain('*Tier*\\nGold');
+    expect(text).toContain('Renewal');
+    expect(text).toContain(' · Region: EMEA · Contract end: Mar 31, 2027');
   });
 });

@@ -1,4 +1,4 @@
-import type { Activity, CustomerCard, DealSummary, Reminder } from '@rapport/core';
+import { recordCardFields, type Activity, type CardField, type CustomerCard, type DealSummary, type Reminder } from '@rapport/core';
 import type { types } from '@slack/bolt';
 import { day, money, plural, todayIn } from './format.js';
 import { ACTIONS } from './ids.js';
@@ -18,7 +18,16 @@ export function cardTitle(card: CustomerCard): string {
   return card.contact?.name ?? card.account?.name ?? 'Customer';
 }
 
-function identityFields(card: CustomerCard): string[] {
+/** Custom card fields as Slack section fields: the label in bold over the value. */
+const customFieldTexts = (fields: readonly CardField[]): string[] => fields.map((f) => `*${esc(f.label, 100)}*\n${esc(f.display, 300)}`);
+
+/** A deal's card fields on one line after its summary: " · Region: EMEA · Contract end: Mar 31, 2027". */
+function dealFieldsLine(card: CustomerCard, summary: DealSummary, locale: string | undefined): string {
+  const fields = recordCardFields(card, 'deal', summary.deal, locale);
+  return fields.map((f) => ` · ${esc(f.label, 60)}: ${esc(f.display, 120)}`).join('').slice(0, 1000);
+}
+
+function identityFields(card: CustomerCard, locale?: string): string[] {
   const person = (id: string) => card.people[id]?.name ?? 'someone';
   const fields: string[] = [];
   const { contact, account } = card;
@@ -27,12 +36,14 @@ function identityFields(card: CustomerCard): string[] {
     if (contact.emails.length > 0) fields.push(`*Email*\n${contact.emails.slice(0, 3).map((e) => esc(e, 200)).join(', ')}`);
     if (contact.phones.length > 0) fields.push(`*Phone*\n${contact.phones.slice(0, 2).map((p) => esc(p, 60)).join(', ')}`);
     fields.push(`*Contact owner*\n${esc(person(contact.ownerId))}`);
+    fields.push(...customFieldTexts(recordCardFields(card, 'contact', contact, locale)));
   }
   if (account) {
     if (contact) fields.push(`*Account*\n${esc(account.name)}`);
     if (account.domains.length > 0) fields.push(`*Web*\n${account.domains.slice(0, 3).map((d) => esc(d, 200)).join(', ')}`);
     fields.push(`*Stage*\n${account.lifecycle.replace('_', ' ')}${account.industry ? ` · ${esc(account.industry, 100)}` : ''}`);
     fields.push(`*Account owner*\n${esc(person(account.ownerId))}`);
+    fields.push(...customFieldTexts(recordCardFields(card, 'account', account, locale)));
   }
   return fields.slice(0, LIMITS.sectionFields);
 }
@@ -60,13 +71,13 @@ export function cardMessage(card: CustomerCard, ctx: ViewContext): SlackMessage 
   const today = todayIn(ctx.now, ctx.timeZone);
   const customerId = cardCustomerId(card);
   const blocks: types.KnownBlock[] = [header(cardTitle(card))];
-  const fields = identityFields(card);
+  const fields = identityFields(card, ctx.locale);
   if (fields.length > 0) blocks.push({ type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: text.slice(0, LIMITS.fieldText) })) });
   blocks.push(divider());
 
   const deals = card.openDeals.slice(0, DEALS_SHOWN);
   blocks.push(section(card.openDeals.length === 0 ? '*Open deals*\nNone yet.' : `*Open deals* (${card.openDeals.length})`));
-  for (const summary of deals) blocks.push(section(dealLine(summary, today), button('Update', ACTIONS.updateDeal, summary.deal.id)));
+  for (const summary of deals) blocks.push(section(dealLine(summary, today) + dealFieldsLine(card, summary, ctx.locale), button('Update', ACTIONS.updateDeal, summary.deal.id)));
   if (card.openDeals.length > DEALS_SHOWN) blocks.push(context(...more(DEALS_SHOWN, card.openDeals.length, 'deal')));
 
   const activities = card.lastActivities.slice(0, ACTIVITIES_SHOWN);

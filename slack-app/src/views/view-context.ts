@@ -8,6 +8,8 @@ export interface ViewContext {
   /** The reader's time zone and now, for dates and "overdue". */
   timeZone: string;
   now: Date;
+  /** The reader's locale for custom field values (numbers, money, dates); en-US when unknown. */
+  locale?: string;
   /** A link that opens the customer in a browser, or null when there is none. */
   openUrl(customerId: CustomerId): string | null;
 }

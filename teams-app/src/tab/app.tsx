@@ -14,6 +14,7 @@ import { Picker } from './ui/picker.js';
 import { BoardView } from './views/pipeline/board-view.js';
 import { DealPanel } from './views/pipeline/deal-panel.js';
 import { WinLossView } from './views/win-loss-view.js';
+import { FieldsView } from './views/fields-view.js';
 
 export const VIEWS = [
   { id: 'pipeline', label: 'Pipeline', view: BoardView },
@@ -22,6 +23,7 @@ export const VIEWS = [
   { id: 'win-loss', label: 'Win/loss', view: WinLossView },
   { id: 'activity', label: 'Rep activity', view: ActivityView },
   { id: 'customers', label: 'Customers', view: CustomersView },
+  { id: 'fields', label: 'Fields', view: FieldsView },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 

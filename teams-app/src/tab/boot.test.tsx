@@ -52,7 +52,7 @@ describe('signing in', () => {
     await until(() => root.querySelector('.app') !== null, 'the dashboard');
     expect(localStorage.getItem('rapport.teams.token')).toBe('rpt_mine');
     expect(hub.seen('GET /api/v1/me')[0]?.headers.authorization).toBe('Bearer rpt_mine');
-    expect(Array.from(root.querySelectorAll('.tab')).map((t) => t.textContent)).toEqual(['Pipeline', 'Forecast', 'Funnel & stages', 'Win/loss', 'Rep activity', 'Customers']);
+    expect(Array.from(root.querySelectorAll('.tab')).map((t) => t.textContent)).toEqual(['Pipeline', 'Forecast', 'Funnel & stages', 'Win/loss', 'Rep activity', 'Customers', 'Fields']);
     expect(told).toEqual(['ready']);
   });
 

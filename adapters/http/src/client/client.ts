@@ -36,10 +36,13 @@ function pathFor(route: AnyRoute, params: Record<string, unknown> | undefined): 
 function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return '';
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
-  }
+  const add = (key: string, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    // An object is a deepObject parameter: { filter: { region: 'emea' } } → filter[region]=emea.
+    if (typeof value === 'object' && !Array.isArray(value)) for (const [inner, v] of Object.entries(value)) add(`${key}[${inner}]`, v);
+    else search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  };
+  for (const [key, value] of Object.entries(query)) add(key, value);
   const text = search.toString();
   return text ? `?${text}` : '';
 }

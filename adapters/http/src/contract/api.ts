@@ -13,6 +13,7 @@ import { mailRoutes } from './routes/mail.routes.js';
 import { currencyRoutes } from './routes/currency.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
 import { pipelineRoutes } from './routes/pipelines.routes.js';
+import { customFieldRoutes } from './routes/custom-fields.routes.js';
 
 /** Every REST operation of the hub, by operation id. */
 export const api = {
@@ -31,6 +32,7 @@ export const api = {
   ...currencyRoutes,
   ...importRoutes,
   ...pipelineRoutes,
+  ...customFieldRoutes,
 };
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import {
   Account,
   Activity,
   Contact,
+  CustomFieldDefinition,
   Deal,
   MATCH_REASONS,
   Pipeline,
@@ -38,6 +39,8 @@ export const CustomerCard = z.object({
   openReminders: z.array(Reminder),
   people: z.record(z.string(), PersonRef),
   matchedBy: z.enum(['email', 'canonical_email', 'domain', 'id']),
+  /** The custom fields cards show (showOnCard), of every kind; absent from older hubs. */
+  fieldDefinitions: z.array(CustomFieldDefinition).default([]),
 });
 
 export const LoggedActivity = z.object({ activity: Activity, created: z.boolean() });

@@ -1,8 +1,8 @@
-import { accountMatches, accountSearchTerms, normalizeDomain, storeConflicts, type Account, type AccountFilter, type AccountRepository, type Page, type PageRequest } from '@rapport/core';
+import { accountMatches, accountSearchTerms, paginateRecords, normalizeDomain, storeConflicts, type Account, type AccountFilter, type AccountRepository, type Page, type PageRequest } from '@rapport/core';
 import type { Row } from '../idb-schema.js';
 import type { IdbTx } from '../idb-tx.js';
 import { nameKey } from '../idb-keys.js';
-import { byId, byName, paginate, pickIds, sortBy } from '../idb-paging.js';
+import { byId, byName, pickIds, sortBy } from '../idb-paging.js';
 
 export const accountRow = (account: Account): Row<Account> => ({
   k: account.id,
@@ -37,7 +37,7 @@ export class IdbAccountRepository implements AccountRepository {
 
   async list(filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
     const rows = await this.tx.query<Account>('accounts', null, null);
-    return paginate(rows.filter((a) => accountMatches(a, filter)), page, byName<Account>());
+    return paginateRecords(rows.filter((a) => accountMatches(a, filter)), page, byName<Account>(), filter.custom?.sort);
   }
 
   insert(account: Account): Promise<void> {

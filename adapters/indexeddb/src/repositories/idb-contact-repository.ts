@@ -1,8 +1,8 @@
-import { canonicalEmail, contactMatches, contactSearchTerms, normalizeEmail, storeConflicts, type Contact, type ContactFilter, type ContactRepository, type Page, type PageRequest } from '@rapport/core';
+import { canonicalEmail, contactMatches, paginateRecords, contactSearchTerms, normalizeEmail, storeConflicts, type Contact, type ContactFilter, type ContactRepository, type Page, type PageRequest } from '@rapport/core';
 import type { Row } from '../idb-schema.js';
 import type { IdbTx } from '../idb-tx.js';
 import { nameKey, optional } from '../idb-keys.js';
-import { byId, byName, paginate, pickIds, sortBy } from '../idb-paging.js';
+import { byId, byName, pickIds, sortBy } from '../idb-paging.js';
 
 export const contactRow = (contact: Contact): Row<Contact> => ({
   k: contact.id,
@@ -39,7 +39,7 @@ export class IdbContactRepository implements ContactRepository {
 
   async list(filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
     const rows = filter.accountId === undefined ? await this.tx.query<Contact>('contacts', null, null) : await this.tx.query<Contact>('contacts', 'account', filter.accountId);
-    return paginate(rows.filter((c) => contactMatches(c, filter)), page, byName<Contact>());
+    return paginateRecords(rows.filter((c) => contactMatches(c, filter)), page, byName<Contact>(), filter.custom?.sort);
   }
 
   insert(contact: Contact): Promise<void> {

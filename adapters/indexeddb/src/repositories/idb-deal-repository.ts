@@ -1,10 +1,10 @@
-import { dealMatches, dealOrdering, latestActivityByDeal, pageFrom, paginate, sortKey, type Activity, type DealSort, storeConflicts, type Deal, type DealFilter, type DealRepository, type Page, type PageRequest, type Pipeline, type PipelineRepository, type StageChange } from '@rapport/core';
+import { dealMatches, dealOrdering, latestActivityByDeal, pageFrom, paginate, paginateByCustomField, sortKey, type Activity, type DealSort, storeConflicts, type Deal, type DealFilter, type DealRepository, type Page, type PageRequest, type Pipeline, type PipelineRepository, type StageChange } from '@rapport/core';
 import type { Row } from '../idb-schema.js';
 import type { IdbTx } from '../idb-tx.js';
 import { optional } from '../idb-keys.js';
 import { pickIds, readCursor, sortBy } from '../idb-paging.js';
 
-const dealRow = (deal: Deal): Row<Deal> => ({
+export const dealRow = (deal: Deal): Row<Deal> => ({
   k: deal.id,
   doc: deal,
   i: { account: deal.accountId, contact: optional(deal.primaryContactId), pipeline: deal.pipelineId },
@@ -24,6 +24,8 @@ export class IdbDealRepository implements DealRepository {
 
   /** Walks deals in id order from the cursor (ids are ASCII, so IndexedDB's order is code point order). */
   async list(filter: DealFilter, page: PageRequest, sort?: DealSort): Promise<Page<Deal>> {
+    const fieldSort = filter.custom?.sort;
+    if (fieldSort) return paginateByCustomField((await this.tx.query<Deal>('deals', null, null)).filter((d) => dealMatches(d, filter)), page, fieldSort);
     if (sort) return this.listSorted(filter, page, sort);
     const after = readCursor(page.cursor, 1);
     const range = after ? IDBKeyRange.lowerBound(after[0], true) : null;

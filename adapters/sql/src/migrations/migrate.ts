@@ -12,6 +12,7 @@ import { uniqueUserEmails } from './007-unique-user-emails.js';
 import { stageTimesByDuration } from './008-stage-times-by-duration.js';
 import { accountSummaries } from './009-account-summaries.js';
 import { searchByTextIndex } from './010-search-by-text-index.js';
+import { customFields } from './011-custom-fields.js';
 import { editablePipelines } from './012-editable-pipelines.js';
 import { exchangeRates } from './013-exchange-rates.js';
 import { importJobs } from './014-import-jobs.js';
@@ -21,7 +22,7 @@ import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, editablePipelines, exchangeRates, importJobs, remindersAwaitingReply, searchInNameOrder];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, customFields, editablePipelines, exchangeRates, importJobs, remindersAwaitingReply, searchInNameOrder];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

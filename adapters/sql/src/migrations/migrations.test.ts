@@ -87,13 +87,20 @@ function describeMigrationRules(engine: () => Engine): void {
     for (const table of ['import_rejections', 'import_jobs', 'import_links']) await engine().query(`DROP TABLE ${table}`);
   };
 
+  /** Version 11's down: the custom field definitions and the records' value columns. */
+  const undoVersion11 = async (): Promise<void> => {
+    await undoVersion12();
+    await engine().query('DROP TABLE custom_fields');
+    for (const table of ['accounts', 'contacts', 'deals']) await engine().query(`ALTER TABLE ${table} DROP COLUMN custom_fields`);
+  };
+
   /**
    * Version 10's down: the term table as version 3 left it, holding each entry's terms again,
    * then the entries and (SQLite) their text index and its triggers.
    */
   const undoVersion10 = async (): Promise<void> => {
     // Every later version first (each undo starts with the versions after it), so a test can step back to 10 or before.
-    await undoVersion12();
+    await undoVersion11();
     const text = engine().kind === 'postgres' ? 'text COLLATE "C"' : 'TEXT';
     await engine().query(`CREATE TABLE search_terms (entity_kind ${text} NOT NULL, entity_id ${text} NOT NULL, term ${text} NOT NULL,
       sort_key ${text} NOT NULL DEFAULT '', PRIMARY KEY (entity_kind, term, entity_id))`);
@@ -307,6 +314,22 @@ function describeMigrationRules(engine: () => Engine): void {
     expect(before).toEqual({ contacts: ['Ann Kohlmann', 'Kohl Adams', 'kohl adams'], accounts: ['acc_kohl'] });
     expect(after.contacts).toEqual(['Ann Kohlmann', 'Kohl Aaron', 'Kohl Adams']);
     expect(twoWords.contacts).toEqual(['Ann Kohlmann', 'Kohl Aaron', 'Kohl Adams', 'kohl adams']);
+  });
+
+  it('reads the accounts and contacts a database already holds with no custom field values when it upgrades to version 11', async () => {
+    const first = await engine().open();
+    await first.transaction(async (uow) => {
+      await uow.accounts.insert(anAccount({ id: 'acc_old', name: 'Old Account' }));
+      await uow.contacts.insert(aContact({ id: 'con_old', name: 'Old Contact', emails: [] }));
+    });
+    await first.close();
+    await undoVersion11();
+    await engine().query('DELETE FROM schema_migrations WHERE version >= 11');
+    const upgraded = await engine().open();
+    const read = await upgraded.read(async (uow) => ({ account: await uow.accounts.get('acc_old'), contact: await uow.contacts.get('con_old') }));
+    await upgraded.close();
+    expect(read.account?.customFields).toEqual({});
+    expect(read.contact?.customFields).toEqual({});
   });
 
   it('gives existing search terms their names\' sort keys when it upgrades to version 3', async () => {

@@ -1,5 +1,6 @@
 import { accountSearchTerms, normalizeDomain, readCursor, sortKey, storeConflicts } from '@rapport/core';
-import type { Account, AccountFilter, AccountRepository, CompanySize, Lifecycle, Page, PageRequest } from '@rapport/core';
+import { pageSortedByField, whereCustomFields } from '../sql-custom-fields.js';
+import type { Account, AccountFilter, CustomFieldValues, AccountRepository, CompanySize, Lifecycle, Page, PageRequest } from '@rapport/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { SqlContext } from '../context.js';
 import type { AccountsTable } from '../database.js';
@@ -18,6 +19,7 @@ function toRow(a: Account, engine: Engine): Insertable<AccountsTable> {
     owner_id: a.ownerId,
     lifecycle: a.lifecycle,
     segment: a.segment,
+    custom_fields: engine.json(a.customFields),
     version: a.version,
     created_at: a.createdAt,
     updated_at: a.updatedAt,
@@ -34,6 +36,7 @@ export function toAccount(row: Selectable<AccountsTable>, engine: Engine): Accou
     ownerId: row.owner_id,
     lifecycle: row.lifecycle as Lifecycle,
     segment: row.segment,
+    customFields: engine.readJson<CustomFieldValues>(row.custom_fields),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -74,11 +77,15 @@ export class SqlAccountRepository extends SqlCustomerRepository<Account, Account
   }
 
   async list(filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
-    const after = readCursor(page.cursor, 2);
     if (matchesNothing(filter.ownerIds, filter.lifecycle)) return { items: [], nextCursor: null };
+    const kind = this.ctx.engine.kind;
     let query = this.ctx.db.selectFrom('accounts').selectAll();
     if (filter.ownerIds) query = query.where('owner_id', 'in', filter.ownerIds);
     if (filter.lifecycle) query = query.where('lifecycle', 'in', filter.lifecycle);
+    query = whereCustomFields(query, kind, filter.custom);
+    const sort = filter.custom?.sort;
+    if (sort) return pageSortedByField(query, kind, page, sort, (row) => toAccount(row, this.ctx.engine));
+    const after = readCursor(page.cursor, 2);
     if (after) query = query.where(afterKeyset(['sort_key', 'id'], after));
     const rows = await query.orderBy('sort_key').orderBy('id').limit(page.limit + 1).execute();
     return pageOfRows(rows, page.limit, (row) => [row.sort_key, row.id], (row) => toAccount(row, this.ctx.engine));

@@ -1,5 +1,6 @@
 import { canonicalEmail, contactSearchTerms, normalizeEmail, readCursor, sortKey, storeConflicts } from '@rapport/core';
-import type { Contact, ContactFilter, ContactRepository, Page, PageRequest } from '@rapport/core';
+import { pageSortedByField, whereCustomFields } from '../sql-custom-fields.js';
+import type { Contact, ContactFilter, CustomFieldValues, ContactRepository, Page, PageRequest } from '@rapport/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { SqlContext } from '../context.js';
 import type { ContactsTable } from '../database.js';
@@ -17,6 +18,7 @@ function toRow(c: Contact, engine: Engine): Insertable<ContactsTable> {
     phones: engine.json(c.phones),
     title: c.title,
     owner_id: c.ownerId,
+    custom_fields: engine.json(c.customFields),
     version: c.version,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
@@ -32,6 +34,7 @@ export function toContact(row: Selectable<ContactsTable>, engine: Engine): Conta
     phones: engine.readJson<string[]>(row.phones),
     title: row.title,
     ownerId: row.owner_id,
+    customFields: engine.readJson<CustomFieldValues>(row.custom_fields),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -70,11 +73,15 @@ export class SqlContactRepository extends SqlCustomerRepository<Contact, Contact
   }
 
   async list(filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
-    const after = readCursor(page.cursor, 2);
     if (matchesNothing(filter.ownerIds)) return { items: [], nextCursor: null };
+    const kind = this.ctx.engine.kind;
     let query = this.ctx.db.selectFrom('contacts').selectAll();
     if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
     if (filter.ownerIds) query = query.where('owner_id', 'in', filter.ownerIds);
+    query = whereCustomFields(query, kind, filter.custom);
+    const sort = filter.custom?.sort;
+    if (sort) return pageSortedByField(query, kind, page, sort, (row) => toContact(row, this.ctx.engine));
+    const after = readCursor(page.cursor, 2);
     if (after) query = query.where(afterKeyset(['sort_key', 'id'], after));
     const rows = await query.orderBy('sort_key').orderBy('id').limit(page.limit + 1).execute();
     return pageOfRows(rows, page.limit, (row) => [row.sort_key, row.id], (row) => toContact(row, this.ctx.engine));

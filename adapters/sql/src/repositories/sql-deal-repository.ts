@@ -3,6 +3,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { SqlContext } from '../context.js';
 import type { Database } from '../database.js';
 import { expectInserted } from '../errors.js';
+import { pageSortedByField, whereCustomFields } from '../sql-custom-fields.js';
 import { affected, afterKeyset, matchesNothing, pageOfRows } from '../sql-paging.js';
 import { toDeal, toDealRow, toStageChange, toStageChangeRow } from './sql-deal-rows.js';
 import { refreshStageTimes, syncStageTimeFacts } from './sql-stage-times.js';
@@ -38,10 +39,15 @@ export class SqlDealRepository implements DealRepository {
   }
 
   async list(filter: DealFilter, page: PageRequest, sort?: DealSort): Promise<Page<Deal>> {
-    if (sort) return listSortedDeals(this.ctx, filter, page, sort);
-    const after = readCursor(page.cursor, 1);
+    // A built-in order (amount, close date, …) unless the list is sorted by a custom field.
+    if (sort && !filter.custom?.sort) return listSortedDeals(this.ctx, filter, page, sort);
     if (matchesNothing(filter.ownerIds, filter.statuses)) return { items: [], nextCursor: null };
+    const kind = this.ctx.engine.kind;
     let query = whereDeal(this.ctx.db.selectFrom('deals').selectAll(), filter);
+    query = whereCustomFields(query, kind, filter.custom);
+    const fieldSort = filter.custom?.sort;
+    if (fieldSort) return pageSortedByField(query, kind, page, fieldSort, (row) => toDeal(row, this.ctx.engine));
+    const after = readCursor(page.cursor, 1);
     if (after) query = query.where(afterKeyset(['id'], after));
     const rows = await query.orderBy('id').limit(page.limit + 1).execute();
     return pageOfRows(rows, page.limit, (row) => [row.id], (row) => toDeal(row, this.ctx.engine));

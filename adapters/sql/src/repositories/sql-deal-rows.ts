@@ -1,4 +1,4 @@
-import { sortKey, type Deal, type DealStatus, type StageChange, type Surface } from '@rapport/core';
+import { sortKey, type CustomFieldValues, type Deal, type DealStatus, type StageChange, type Surface } from '@rapport/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { DealsTable, StageChangesTable } from '../database.js';
 import { readBool, type Engine } from '../engine.js';
@@ -25,6 +25,7 @@ export function toDealRow(d: Deal, engine: Engine): Insertable<DealsTable> {
     forecast_commit: engine.bool(d.commit),
     stage_entered_at: d.stageEnteredAt,
     closed_at: d.closedAt,
+    custom_fields: engine.json(d.customFields),
     version: d.version,
     created_at: d.createdAt,
     updated_at: d.updatedAt,
@@ -53,6 +54,7 @@ export function toDeal(row: Selectable<DealsTable>, engine: Engine): Deal {
     commit: readBool(row.forecast_commit),
     stageEnteredAt: row.stage_entered_at,
     closedAt: row.closed_at,
+    customFields: engine.readJson<CustomFieldValues>(row.custom_fields),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -4,6 +4,7 @@ import type { SqlContext } from '../context.js';
 import { matchesNothing, pageOfRows } from '../sql-paging.js';
 import { toDeal } from './sql-deal-rows.js';
 import { whereDeal } from './sql-deal-repository.js';
+import { whereCustomFields } from '../sql-custom-fields.js';
 
 /**
  * Deal lists in a chosen order (see core's deal-sort.ts), keyset-paged on the sort value and
@@ -26,6 +27,7 @@ export async function listSortedDeals(ctx: SqlContext, filter: DealFilter, page:
   const descending = storedDescending(sort);
   const direction = descending ? sql`DESC` : sql`ASC`;
   let query = whereDeal(ctx.db.selectFrom('deals').selectAll('deals').select(sql<string | number>`${value}`.as('sort_value')), filter);
+  query = whereCustomFields(query, ctx.engine.kind, filter.custom);
   if (after) query = query.where(afterSortValue(value, sort.key, after, descending));
   const rows = await query
     .orderBy(sql`${value} ${direction}`)

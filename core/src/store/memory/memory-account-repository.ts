@@ -3,8 +3,9 @@ import { normalizeDomain } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
 import type { AccountFilter, AccountRepository } from '../../accounts/account.port.js';
+import { paginateRecords } from '../../custom-fields/custom-field-paging.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, byName, paginate, pickIds, sortBy } from '../record-paging.js';
+import { byId, byName, pickIds, sortBy } from '../record-paging.js';
 import { accountMatches } from '../record-filters.js';
 
 export class MemoryAccountRepository implements AccountRepository {
@@ -26,7 +27,7 @@ export class MemoryAccountRepository implements AccountRepository {
 
   async list(filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
     const rows = this.state.accounts.all().filter((account) => accountMatches(account, filter));
-    return paginate(rows, page, byName<Account>());
+    return paginateRecords(rows, page, byName<Account>(), filter.custom?.sort);
   }
 
   async insert(account: Account): Promise<void> {

@@ -3,8 +3,9 @@ import { canonicalEmail, normalizeEmail } from '../../shared/email.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
 import type { ContactFilter, ContactRepository } from '../../contacts/contact.port.js';
+import { paginateRecords } from '../../custom-fields/custom-field-paging.js';
 import type { MemoryState } from './memory-state.js';
-import { byId, byName, paginate, pickIds, sortBy } from '../record-paging.js';
+import { byId, byName, pickIds, sortBy } from '../record-paging.js';
 import { contactMatches } from '../record-filters.js';
 
 export class MemoryContactRepository implements ContactRepository {
@@ -30,7 +31,7 @@ export class MemoryContactRepository implements ContactRepository {
 
   async list(filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
     const rows = this.state.contacts.all().filter((contact) => contactMatches(contact, filter));
-    return paginate(rows, page, byName<Contact>());
+    return paginateRecords(rows, page, byName<Contact>(), filter.custom?.sort);
   }
 
   async insert(contact: Contact): Promise<void> {

@@ -2,6 +2,7 @@ import type { Deal, StageChange } from '../../deals/deal.schema.js';
 import type { Page, PageRequest } from '../../shared/page.js';
 import { storeConflicts } from '../store-conflicts.js';
 import type { DealFilter, DealRepository } from '../../deals/deal.port.js';
+import { paginateRecords } from '../../custom-fields/custom-field-paging.js';
 import type { MemoryState } from './memory-state.js';
 import { byId, paginate, pickIds, sortBy } from '../record-paging.js';
 import { dealMatches } from '../record-filters.js';
@@ -21,9 +22,12 @@ export class MemoryDealRepository implements DealRepository {
 
   async list(filter: DealFilter, page: PageRequest, sort?: DealSort): Promise<Page<Deal>> {
     const deals = this.state.deals.all().filter((deal) => dealMatches(deal, filter));
-    if (!sort) return paginate(deals, page, byId<Deal>());
-    const latest = sort.key === 'lastActivityAt' ? latestActivityByDeal(this.state.activities.all()) : new Map<string, string>();
-    return paginate(deals, page, dealOrdering(sort, (deal) => latest.get(deal.id) ?? ''));
+    // A built-in order (amount, close date, …) unless the list is sorted by a custom field.
+    if (sort && !filter.custom?.sort) {
+      const latest = sort.key === 'lastActivityAt' ? latestActivityByDeal(this.state.activities.all()) : new Map<string, string>();
+      return paginate(deals, page, dealOrdering(sort, (deal) => latest.get(deal.id) ?? ''));
+    }
+    return paginateRecords(deals, page, byId<Deal>(), filter.custom?.sort);
   }
 
   async insert(deal: Deal): Promise<void> {

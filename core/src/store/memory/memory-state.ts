@@ -11,6 +11,7 @@ import type { IdempotencyRecord } from '../idempotency.port.js';
 import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
 import type { Target } from '../../analytics/targets/target.schema.js';
 import type { ExchangeRate } from '../../analytics/currency/exchange-rate.schema.js';
+import type { CustomFieldDefinition } from '../../custom-fields/custom-field.schema.js';
 
 /** Puts one row back the way it was before a write. */
 export type Undo = () => void;
@@ -92,11 +93,12 @@ interface Records {
   campaigns: Campaign;
   /** By JSON [quote, currency, date]. */
   exchangeRates: ExchangeRate;
+  customFields: CustomFieldDefinition;
 }
 
 const TABLES: ReadonlyArray<keyof Records> = [
   'users', 'teams', 'tokens', 'accounts', 'contacts', 'pipelines', 'deals', 'stageChanges',
-  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns', 'exchangeRates',
+  'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns', 'exchangeRates', 'customFields',
 ];
 
 /** Every table, as one unit of work sees them. */

@@ -6,6 +6,7 @@ import { MemoryActivityRepository } from './memory-activity-repository.js';
 import { MemoryAggregateQueries } from './memory-aggregate-queries.js';
 import { MemoryContactRepository } from './memory-contact-repository.js';
 import { MemoryDealRepository } from './memory-deal-repository.js';
+import { MemoryCustomFieldRepository } from './memory-custom-field-repository.js';
 import { MemoryDeliveryRepository } from './memory-delivery-repository.js';
 import { MemoryEventRepository } from './memory-event-repository.js';
 import { MemoryIdempotencyRepository } from './memory-idempotency-repository.js';
@@ -81,6 +82,7 @@ function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
     settings: new MemorySettingsRepository(state),
     search: new MemorySearchQueries(state),
     aggregates: new MemoryAggregateQueries(state),
+    customFields: new MemoryCustomFieldRepository(state),
     targets: new MemoryTargetRepository(state),
     campaigns: new MemoryCampaignRepository(state),
     analytics: new MemoryAnalyticsQueries(state),

@@ -1,4 +1,5 @@
 import type { CardEntry, CardView } from '../../shared/views.js';
+import { recordCardFields, type CardField } from '@rapport/core';
 import { formatDay, formatMoney, formatWhen, h, initials } from './dom.js';
 
 const ACTIVITY_ICONS: Record<string, string> = { email: '✉', call: '☎', meeting: '◷', note: '✎', chat: '💬' };
@@ -39,6 +40,8 @@ export function renderCard(person: { name: string; email: string }, entry: CardE
     ),
   );
   const root = h('section', { class: 'card', 'data-email': person.email }, header, actions, panel);
+  const fields = card ? fieldList([...(card.contact ? recordCardFields(card, 'contact', card.contact, navigator.language) : []), ...(card.account ? recordCardFields(card, 'account', card.account, navigator.language) : [])]) : null;
+  if (fields) root.insertBefore(fields, actions);
   if (card) root.append(...sections(card, deals));
   return { root, actions, panel, deals };
 }
@@ -59,6 +62,7 @@ function sections(card: CardView, deals: Map<string, HTMLElement>): HTMLElement[
         ` · ${daysInStage} d in stage`,
         deal.expectedCloseDate ? ` · closes ${formatDay(deal.expectedCloseDate)}` : '',
       ),
+      fieldList(recordCardFields(card, 'deal', deal, navigator.language)),
       slot,
     );
   });
@@ -78,6 +82,12 @@ function sections(card: CardView, deals: Map<string, HTMLElement>): HTMLElement[
     section('Reminders', reminders, 'Nothing due'),
     section('Recent activity', activities, 'No activity yet'),
   ];
+}
+
+/** Custom fields shown on the card, as label–value lines; null when there are none. */
+function fieldList(fields: CardField[]): HTMLElement | null {
+  if (fields.length === 0) return null;
+  return h('dl', { class: 'fields', 'data-part': 'fields' }, ...fields.flatMap((f) => [h('dt', {}, f.label), h('dd', { 'data-field': f.key }, f.display)]));
 }
 
 function section(title: string, rows: HTMLElement[], empty: string): HTMLElement {

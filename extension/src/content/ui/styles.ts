@@ -45,6 +45,9 @@ button.link { border: 0; background: none; color: #1a73e8; cursor: pointer; font
 .row .amount { font-weight: 500; white-space: nowrap; }
 .row .line > .muted { white-space: nowrap; flex: none; }
 .muted { color: #5f6368; font-size: 12px; }
+.fields { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 4px 0; font-size: 12px; }
+.fields dt { color: #5f6368; }
+.fields dd { margin: 0; overflow-wrap: anywhere; }
 .empty { color: #80868b; font-size: 12px; padding: 2px 0; }
 .pill { display: inline-block; font-size: 11px; line-height: 16px; padding: 0 6px; border-radius: 8px; background: #e8f0fe; color: #1967d2; }
 form.edit { display: grid; gap: 6px; margin: 6px 0 2px; padding: 8px; border-radius: 8px; background: #f8f9fa; }

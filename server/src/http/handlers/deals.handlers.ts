@@ -1,4 +1,4 @@
-import type { DealFilter } from '@rapport/core';
+import { isDealSortKey, type DealFilter } from '@rapport/core';
 import type { dealRoutes } from '@rapport/http';
 import type { Handlers } from '../bind-route.js';
 import type { HttpDeps } from '../hub-env.js';
@@ -18,7 +18,11 @@ export function dealHandlers({ services }: HttpDeps): Handlers<typeof dealRoutes
         ...(query.closeFrom ? { closeFrom: query.closeFrom } : {}),
         ...(query.closeTo ? { closeTo: query.closeTo } : {}),
       };
-      return deals.list(actor, filter, { limit: query.limit, cursor: query.cursor }, query.sort);
+      // A built-in order goes to the deals; any other key must be a custom field's.
+      const builtIn = query.sort !== undefined && isDealSortKey(query.sort.replace(/^-/, ''));
+      const custom = await services.customFields.query(actor, 'deal', { filter: query.filter, sort: builtIn ? undefined : query.sort });
+      if (custom) filter.custom = custom;
+      return deals.list(actor, filter, { limit: query.limit, cursor: query.cursor }, builtIn ? query.sort : undefined);
     },
     createDeal: async ({ actor, body }) => deals.create(actor, body),
     getDeal: async ({ actor, params }) => deals.get(actor, params.id),

@@ -1,4 +1,4 @@
-import type { Actor, Deal, Pipeline } from '@rapport/core';
+import { cardFields, type Actor, type Deal, type Pipeline } from '@rapport/core';
 import { dealUpdateModal, type DealChoice } from '../../views/modals/deal-update.modal.js';
 import { noteModal } from '../../views/modals/note.modal.js';
 import { reminderModal } from '../../views/modals/reminder.modal.js';
@@ -33,7 +33,9 @@ async function choicesFor(deps: ListenerDeps, deals: readonly Deal[]): Promise<{
   return deps.store.read(async (uow) => {
     const accounts = await uow.accounts.getMany([...new Set(deals.map((d) => d.accountId))]);
     const pipelines = (await uow.pipelines.list()).filter((p) => deals.some((d) => d.pipelineId === p.id));
-    return { choices: deals.map((deal) => ({ deal, accountName: accounts.find((a) => a.id === deal.accountId)?.name ?? '' })), pipelines };
+    const definitions = await uow.customFields.list({ objectType: 'deal' });
+    const choices = deals.map((deal) => ({ deal, accountName: accounts.find((a) => a.id === deal.accountId)?.name ?? '', fields: cardFields(definitions, deal) }));
+    return { choices, pipelines };
   });
 }
 

@@ -1,4 +1,4 @@
-import { minorDigits, type Deal, type Pipeline } from '@rapport/core';
+import { minorDigits, type CardField, type Deal, type Pipeline } from '@rapport/core';
 import type { types } from '@slack/bolt';
 import { money } from '../format.js';
 import { VIEWS } from '../ids.js';
@@ -17,6 +17,8 @@ export interface DealUpdateMetadata extends ModalOrigin {
 export interface DealChoice {
   deal: Deal;
   accountName: string;
+  /** The deal's custom fields shown on cards, as the modal lists them under its title. */
+  fields?: readonly CardField[];
 }
 
 /** The amount as people type it, in major units: 12500.5 for 1,250,050 cents. */
@@ -63,7 +65,8 @@ export function dealUpdateModal(choices: readonly DealChoice[], pipelines: reado
   const metadata: DealUpdateMetadata = { ...origin, dealId: single?.id ?? null, version: single?.version ?? null, currency: single?.amount.currency ?? null };
   const blocks: types.KnownBlock[] = [];
   if (single && only) {
-    blocks.push(section(`*${esc(single.title)}* · ${esc(only.accountName)}\n${money(single.amount)}${single.expectedCloseDate ? ` · closes ${single.expectedCloseDate}` : ''}`));
+    const fields = (only.fields ?? []).map((f) => `\n${esc(f.label, 100)}: ${esc(f.display, 300)}`).join('').slice(0, 2000);
+    blocks.push(section(`*${esc(single.title)}* · ${esc(only.accountName)}\n${money(single.amount)}${single.expectedCloseDate ? ` · closes ${single.expectedCloseDate}` : ''}${fields}`));
   } else {
     blocks.push({
       type: 'input',

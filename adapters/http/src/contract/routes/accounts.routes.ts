@@ -1,6 +1,7 @@
 import { AccountInput, AccountPatch, Id, Lifecycle, MAX_PAGE_SIZE } from '@rapport/core';
 import { z } from 'zod';
 import { csv, IdParams, PageQuery, pageOf } from '../common.js';
+import { customFieldListParams } from '../custom-field-params.js';
 import { defineRoute } from '../route.js';
 import { Account } from '../schemas.js';
 
@@ -9,6 +10,7 @@ export const AccountListQuery = PageQuery.extend({
   lifecycle: csv(Lifecycle).optional(),
   /** Up to 200 ids: just these accounts (by name, one page), to name many records in one request. */
   ids: csv(Id).pipe(z.array(Id).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} ids at once.`)).optional(),
+  ...customFieldListParams,
 });
 
 export const accountRoutes = {

@@ -1,12 +1,14 @@
 import { ContactInput, ContactPatch, Id } from '@rapport/core';
 import { z } from 'zod';
 import { csv, IdParams, PageQuery, pageOf } from '../common.js';
+import { customFieldListParams } from '../custom-field-params.js';
 import { defineRoute } from '../route.js';
 import { Contact } from '../schemas.js';
 
 export const ContactListQuery = PageQuery.extend({
   accountId: Id.optional(),
   ownerId: csv(Id).optional(),
+  ...customFieldListParams,
 });
 
 export const contactRoutes = {

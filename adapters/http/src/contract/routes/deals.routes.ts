@@ -1,6 +1,7 @@
 import { CalendarDate, DEAL_SORT_KEYS, DealInput, DealPatch, DealStatus, Id, LoseInput, StageId, TransferInput } from '@rapport/core';
 import { z } from 'zod';
 import { csv, Empty, IdParams, PageQuery, pageOf } from '../common.js';
+import { customFieldListParams } from '../custom-field-params.js';
 import { defineRoute, type RouteDef } from '../route.js';
 import { Deal, StageChange } from '../schemas.js';
 
@@ -14,8 +15,14 @@ export const DealListQuery = PageQuery.extend({
   campaignId: Id.optional(),
   closeFrom: CalendarDate.optional(),
   closeTo: CalendarDate.optional(),
-  /** amount, expectedCloseDate, daysInStage, lastActivityAt, createdAt or title; a leading - for descending. */
-  sort: z.string().trim().max(100).describe(`One of ${DEAL_SORT_KEYS.join(', ')}; a leading - sorts descending (-amount: biggest first). Ties break by id; cursors belong to one order.`).optional(),
+  ...customFieldListParams,
+  /** A built-in order or a custom field key; a leading - for descending. */
+  sort: z
+    .string()
+    .trim()
+    .max(100)
+    .describe(`One of ${DEAL_SORT_KEYS.join(', ')}, or a custom field key (sort=contract_end); a leading - sorts descending (-amount: biggest first). Ties break by id; cursors belong to one order; deals without a value of a custom field come last.`)
+    .optional(),
 });
 
 const action = <B extends z.ZodType>(name: string, summary: string, body: B, description?: string): RouteDef<typeof IdParams, never, B, typeof Deal> => ({

@@ -1,4 +1,4 @@
-import type { Activity, Deal, StageChange } from '@rapport/core';
+import { cardFields, type Activity, type CardField, type Deal, type StageChange } from '@rapport/core';
 import { useState } from 'preact/hooks';
 import { useApp, useLoad } from '../../ui/app-context.js';
 import { ErrorNote, errorText, Loading } from '../../ui/common.js';
@@ -9,6 +9,8 @@ interface DealDetail {
   history: StageChange[];
   activities: Activity[];
   days: Map<string, number>;
+  /** The deal's custom fields shown on cards, in position order. */
+  fields: CardField[];
 }
 
 const ACTIVITY_LABEL: Record<Activity['type'], string> = { email: 'Email', call: 'Call', meeting: 'Meeting', note: 'Note', chat: 'Chat' };
@@ -19,14 +21,21 @@ export function DealPanel({ dealId, onClose }: { dealId: string; onClose(): void
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const detail = useLoad(async (): Promise<DealDetail> => {
-    const [deal, history, activities, times] = await Promise.all([
+    const [deal, history, activities, times, definitions] = await Promise.all([
       api.call('getDeal', { params: { id: dealId } }),
       api.call('dealHistory', { params: { id: dealId } }),
       api.call('listActivities', { query: { dealId, limit: 20 } }),
       api.call('stageTimes', { query: { dealId, scope: 'me' } }).catch(() => null),
+      api.call('listCustomFields', { query: { objectType: 'deal' } }).then((r) => r.items, () => []),
     ]);
     const accounts = await api.accountNames([deal.accountId]);
-    return { deal, account: accounts.get(deal.accountId) ?? '—', history: history.items, activities: activities.items, days: new Map((times?.deal?.stages ?? []).map((s) => [s.stageId, s.days])) };
+    const userNames = new Map<string, string>();
+    for (const value of Object.values(deal.customFields)) {
+      const name = typeof value === 'string' ? api.person(value)?.name : undefined;
+      if (typeof value === 'string' && name) userNames.set(value, name);
+    }
+    const fields = cardFields(definitions, deal, { locale: host.locale, userNames });
+    return { deal, account: accounts.get(deal.accountId) ?? '—', history: history.items, activities: activities.items, days: new Map((times?.deal?.stages ?? []).map((s) => [s.stageId, s.days])), fields };
   }, dealId);
 
   const stageName = (id: string | null) => (id === null ? '—' : (pipeline.stages.find((s) => s.id === id)?.name ?? id));
@@ -46,7 +55,7 @@ export function DealPanel({ dealId, onClose }: { dealId: string; onClose(): void
 
   const body = () => {
     if (!detail.data) return detail.error ? <ErrorNote error={detail.error} onRetry={detail.reload} /> : <Loading what="the deal" />;
-    const { deal, account, history, activities, days } = detail.data;
+    const { deal, account, history, activities, days, fields } = detail.data;
     const mayMove = deal.status === 'open' && (me.role !== 'rep' || deal.ownerId === me.id || deal.collaboratorIds.includes(me.id));
     return (
       <>
@@ -90,6 +99,18 @@ export function DealPanel({ dealId, onClose }: { dealId: string; onClose(): void
             </div>
           )}
         </header>
+        {fields.length > 0 && (
+          <section aria-label="Fields">
+            <dl class="fields" data-section="fields">
+              {fields.map((f) => (
+                <div key={f.key} data-field={f.key}>
+                  <dt>{f.label}</dt>
+                  <dd>{f.display}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
         <section aria-label="Stage history">
           <h3>Stage history</h3>
           <ol class="timeline" data-section="history">

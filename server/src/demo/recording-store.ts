@@ -1,5 +1,5 @@
 import { CrmError, normalizeDomain, normalizeEmail } from '@rapport/core';
-import type { Account, Activity, AnalyticsStore, AnalyticsUnitOfWork, Campaign, Contact, CrmEvent, Deal, Pipeline, Reminder, StageChange, Target, Team, User } from '@rapport/core';
+import type { Account, Activity, AnalyticsStore, AnalyticsUnitOfWork, Campaign, Contact, CrmEvent, CustomFieldDefinition, Deal, Pipeline, Reminder, StageChange, Target, Team, User } from '@rapport/core';
 import type { BulkRecords } from '@rapport/sql';
 
 /** What is already in the database that the recorded writes refer to: the people and the pipelines. */
@@ -7,6 +7,8 @@ export interface RecordingBase {
   users: readonly User[];
   teams: readonly Team[];
   pipelines: readonly Pipeline[];
+  /** The custom fields defined before the seed runs (none on a new hub). */
+  customFields?: readonly CustomFieldDefinition[];
 }
 
 interface Versioned {
@@ -51,6 +53,7 @@ export class RecordingStore implements AnalyticsStore {
     this.uow = refuseTheRest({
       users: { get: async (id: string) => this.users.get(id) ?? null, getMany: async (ids: readonly string[]) => pick(this.users, ids) },
       teams: { get: async (id: string) => this.teams.get(id) ?? null },
+      customFields: { list: async () => [...(base.customFields ?? [])] },
       pipelines: {
         get: async (id: string) => this.pipelines.get(id) ?? null,
         getDefault: async () => [...this.pipelines.values()].find((p) => p.isDefault) ?? null,

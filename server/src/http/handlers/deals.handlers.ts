@@ -1,4 +1,4 @@
-import { isDealSortKey, type DealFilter } from '@rapport/core';
+import { CrmError, DEAL_SORT_KEYS, isDealSortKey, type DealFilter } from '@rapport/core';
 import type { dealRoutes } from '@rapport/http';
 import type { Handlers } from '../bind-route.js';
 import type { HttpDeps } from '../hub-env.js';
@@ -20,7 +20,9 @@ export function dealHandlers({ services }: HttpDeps): Handlers<typeof dealRoutes
       };
       // A built-in order goes to the deals; any other key must be a custom field's.
       const builtIn = query.sort !== undefined && isDealSortKey(query.sort.replace(/^-/, ''));
-      const custom = await services.customFields.query(actor, 'deal', { filter: query.filter, sort: builtIn ? undefined : query.sort });
+      const custom = await services.customFields.query(actor, 'deal', { filter: query.filter, sort: builtIn ? undefined : query.sort }).catch((error: unknown) => {
+        throw unknownSort(error, query.sort);
+      });
       if (custom) filter.custom = custom;
       return deals.list(actor, filter, { limit: query.limit, cursor: query.cursor }, builtIn ? query.sort : undefined);
     },
@@ -37,4 +39,13 @@ export function dealHandlers({ services }: HttpDeps): Handlers<typeof dealRoutes
     reopenDeal: async ({ actor, params, ifMatch }) => deals.reopen(actor, params.id, { expectedVersion: ifMatch }),
     transferDeal: async ({ actor, params, body, ifMatch }) => deals.transfer(actor, params.id, body, { expectedVersion: ifMatch }),
   };
+}
+
+/** A sort key that is neither the deals' own nor a custom field's: say every key there is. */
+function unknownSort(error: unknown, sort: string | undefined): unknown {
+  const issue = error instanceof CrmError ? error.issues.find((i) => i.path === 'sort') : undefined;
+  if (!issue) return error;
+  return new CrmError('invalid_input', `Deals cannot be sorted by "${(sort ?? '').replace(/^-/, '')}".`, {
+    issues: [{ path: 'sort', message: `Use one of the deals' own orders (${DEAL_SORT_KEYS.join(', ')}) or a custom field: ${issue.message}` }],
+  });
 }

@@ -63,23 +63,25 @@ function sqlitePage(kind: SearchEntityKind, words: readonly string[], limit: num
 }
 
 /**
- * PostgreSQL: the longest word reads its prefix's entries from `search_prefixes` in name order
- * and stops after `limit`; each other word is one probe of the same index for the entry. A word
- * longer than the prefixes kept is checked against the entry's terms as well.
+ * PostgreSQL: each word's entries come from `search_prefixes` in name order, and several words
+ * are joined on the entry (sort key and id), which PostgreSQL merges as two ordered index scans,
+ * stopping after `limit`. A word longer than the prefixes kept is checked against the entry's
+ * terms as well.
  */
 function postgresPage(kind: SearchEntityKind, words: readonly string[], limit: number): RawBuilder<unknown> {
-  const prefixOf = (word: string): string => Array.from(word).slice(0, LONGEST_PREFIX).join('');
-  const [driver = '', ...others] = [...words].sort((a, b) => Array.from(b).length - Array.from(a).length);
-  const probes = others.map(
-    (word) => sql`AND EXISTS (SELECT 1 FROM search_prefixes q WHERE q.entity_kind = p.entity_kind AND q.prefix = ${prefixOf(word)}
-      AND q.sort_key = p.sort_key AND q.entity_id = p.entity_id)`,
+  const prefixes = [...new Set(words.map((word) => Array.from(word).slice(0, LONGEST_PREFIX).join('')))];
+  const [first = '', ...others] = prefixes;
+  const joins = others.map(
+    (prefix, i) => sql`JOIN search_prefixes ${sql.id(`q${i}`)} ON ${sql.ref(`q${i}.entity_kind`)} = p.entity_kind AND ${sql.ref(`q${i}.prefix`)} = ${prefix}
+      AND ${sql.ref(`q${i}.sort_key`)} = p.sort_key AND ${sql.ref(`q${i}.entity_id`)} = p.entity_id`,
   );
-  const long = words.filter((word) => prefixOf(word) !== word);
-  const checks = long.map(
-    (word) => sql`AND EXISTS (SELECT 1 FROM search_entries e WHERE e.entity_kind = p.entity_kind AND e.entity_id = p.entity_id
-      AND e.terms LIKE ${wordStartPattern(word)})`,
-  );
-  return sql`(SELECT p.entity_kind, p.entity_id, p.sort_key FROM search_prefixes p
-    WHERE p.entity_kind = ${kind} AND p.prefix = ${prefixOf(driver)} ${sql.join([...probes, ...checks], sql` `)}
+  const checks = words
+    .filter((word) => !prefixes.includes(word))
+    .map(
+      (word) => sql`AND EXISTS (SELECT 1 FROM search_entries e WHERE e.entity_kind = p.entity_kind AND e.entity_id = p.entity_id
+        AND e.terms LIKE ${wordStartPattern(word)})`,
+    );
+  return sql`(SELECT p.entity_kind, p.entity_id, p.sort_key FROM search_prefixes p ${sql.join(joins, sql` `)}
+    WHERE p.entity_kind = ${kind} AND p.prefix = ${first} ${sql.join(checks, sql` `)}
     ORDER BY p.sort_key, p.entity_id LIMIT ${limit})`;
 }

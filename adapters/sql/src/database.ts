@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { CrmConnectionsTable, RemoteLinksTable, SyncCursorsTable, SyncOutboxTable } from './database-connectors.js';
 
 /**
  * The tables as Kysely sees them. Column names are snake_case; instants and calendar dates
@@ -333,4 +334,8 @@ export interface Database {
   account_order_totals: AccountOrderTotalsTable;
   account_touch_totals: AccountTouchTotalsTable;
   custom_fields: CustomFieldsTable;
+  crm_connections: CrmConnectionsTable;
+  remote_links: RemoteLinksTable;
+  sync_cursors: SyncCursorsTable;
+  sync_outbox: SyncOutboxTable;
 }

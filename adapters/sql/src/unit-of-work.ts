@@ -1,4 +1,4 @@
-import type { AnalyticsUnitOfWork } from '@rapport/core';
+import type { AnalyticsUnitOfWork, ConnectorUnitOfWork } from '@rapport/core';
 import type { SqlContext } from './context.js';
 import { SqlAccountRepository } from './repositories/sql-account-repository.js';
 import { SqlActivityRepository } from './repositories/sql-activity-repository.js';
@@ -18,8 +18,9 @@ import { SqlTokenRepository } from './repositories/sql-token-repository.js';
 import { SqlUserRepository } from './repositories/sql-user-repository.js';
 import { SqlAnalyticsQueries } from './repositories/sql-analytics-queries.js';
 import { SqlCampaignRepository, SqlTargetRepository } from './repositories/sql-target-campaign-repositories.js';
+import { SqlConnectorState } from './repositories/sql-connector-state.js';
 
-export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
+export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork & ConnectorUnitOfWork {
   return {
     users: new SqlUserRepository(ctx),
     teams: new SqlTeamRepository(ctx),
@@ -40,5 +41,6 @@ export function createSqlUnitOfWork(ctx: SqlContext): AnalyticsUnitOfWork {
     targets: new SqlTargetRepository(ctx),
     campaigns: new SqlCampaignRepository(ctx),
     analytics: new SqlAnalyticsQueries(ctx),
+    connectors: new SqlConnectorState(ctx),
   };
 }

@@ -13,11 +13,12 @@ import { stageTimesByDuration } from './008-stage-times-by-duration.js';
 import { accountSummaries } from './009-account-summaries.js';
 import { searchByTextIndex } from './010-search-by-text-index.js';
 import { customFields } from './011-custom-fields.js';
+import { crmConnectors } from './017-crm-connectors.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, customFields];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, customFields, crmConnectors];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -72,8 +72,10 @@ export interface RemoteRecord {
 
 export interface RemotePage {
   records: RemoteRecord[];
-  /** Where to resume; null when this object has no more pages now. */
-  nextCursor: string | null;
+  /** Where to resume, or to poll from once `hasMore` is false: the caller stores it either way. */
+  nextCursor: string;
+  /** True while more pages are there to read now. */
+  hasMore: boolean;
   /** The remote's total, when it tells one. */
   total: number | null;
 }

@@ -96,3 +96,5 @@ export * from './connectors/connector-state.port.js';
 export * from './connectors/memory-connector-state.js';
 export * from './connectors/remote-mapping.js';
 export * from './connectors/remote-records.js';
+export * from './connectors/remote-apply.js';
+export * from './connectors/connector-sync.js';

@@ -38,7 +38,9 @@ export class HubSpotConnector implements CrmConnector {
     return { accountId: this.portalId, label: `HubSpot portal ${this.portalId}` };
   }
 
+  /** Also learns the portal (for record URLs) when `identify` has not run yet. */
   async readSchema(): Promise<RemoteSchema> {
+    if (this.portalId === '') await this.identify();
     const properties: RemoteProperty[] = [];
     for (const { object } of HUBSPOT_OBJECTS.slice(0, 3)) {
       const page = await this.client.request<{ results: { name: string; label: string; type: string; fieldType: string; hubspotDefined?: boolean; options?: { label: string; value: string }[] }[] }>('GET', `/crm/v3/properties/${object}`);

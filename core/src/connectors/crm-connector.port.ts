@@ -23,6 +23,8 @@ export interface CrmConnector {
    * its signature does not match or its timestamp is too old.
    */
   parseWebhook(request: WebhookRequest): Promise<ChangeNotification[]>;
+  /** One record again by id, with its associations (after a webhook named it). */
+  readOne(object: string, remoteId: string): Promise<RemoteRecord>;
   /** Writes a change back; returns the remote record (with its id, when it was created). */
   write(change: RemoteWrite): Promise<RemoteRecord>;
 }

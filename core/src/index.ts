@@ -98,3 +98,4 @@ export * from './connectors/remote-mapping.js';
 export * from './connectors/remote-records.js';
 export * from './connectors/remote-apply.js';
 export * from './connectors/connector-sync.js';
+export * from './connectors/remote-deals.js';

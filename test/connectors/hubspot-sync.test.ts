@@ -29,6 +29,11 @@ function describeHubSpotSync(name: string, openStore: () => Promise<Store>): voi
     beforeEach(async () => {
       hubspot = new HubSpotStandIn(TOKEN);
       hubspot.owners = [{ id: '77', email: 'Ana@Example.com', firstName: 'Ana', lastName: 'Silva' }];
+      hubspot.pipelines = [{ id: 'default', label: 'Sales', stages: [
+        { id: 'appointmentscheduled', label: 'Appointment', metadata: { probability: '0.2', isClosed: 'false' } },
+        { id: 'contractsent', label: 'Contract sent', metadata: { probability: '0.8', isClosed: 'false' } },
+        { id: 'closedwon', label: 'Closed won', metadata: { probability: '1.0', isClosed: 'true' } },
+      ] }];
       hubspot.properties.companies = [{ name: 'region', label: 'Region', type: 'enumeration', fieldType: 'select', hubspotDefined: false, options: [{ label: 'EMEA', value: 'emea' }] }];
       connector = new HubSpotConnector({ token: TOKEN, basePath: await hubspot.start(), clientSecret: SECRET, pageSize: 2 });
       store = await openStore();
@@ -63,6 +68,21 @@ function describeHubSpotSync(name: string, openStore: () => Promise<Store>): voi
         expect((await uow.customFields.list({ objectType: 'account' })).map((f) => [f.key, f.type])).toEqual([['region', 'single_select']]);
         expect((await uow.connectors.listCursors('conn-1')).find((c) => c.object === 'contacts')).toMatchObject({ initialDone: true, recordsRead: 4 });
         expect(await uow.connectors.getConnection('conn-1')).toMatchObject({ status: 'active', lastError: null, leaseOwner: null });
+      });
+    });
+
+    it('copies deals into a pipeline made from HubSpot’s, with their stage, amount, account and contact', async () => {
+      const { acme, bo } = await seed();
+      const open = hubspot.put('deals', { dealname: 'Acme pilot', amount: '2500', pipeline: 'default', dealstage: 'contractsent', closedate: '2026-06-30T00:00:00.000Z', hubspot_owner_id: '77' }, { companies: [acme], contacts: [bo] }).id;
+      const won = hubspot.put('deals', { dealname: 'Acme first order', amount: '900', pipeline: 'default', dealstage: 'closedwon' }, { companies: [acme] }).id;
+      await syncFor('hub-a').run();
+      await read(async (uow) => {
+        const local = async (kind: 'deal' | 'account' | 'contact', remoteId: string): Promise<string> => (await uow.connectors.findByRemote('conn-1', kind, remoteId))!.localId;
+        const deal = (await uow.deals.get(await local('deal', open)))!;
+        expect(deal).toMatchObject({ title: 'Acme pilot', stageId: 'contractsent', probability: 80, status: 'open', amount: { minor: 250000, currency: 'USD' }, accountId: await local('account', acme), primaryContactId: await local('contact', bo), ownerId: ana.id, expectedCloseDate: '2026-06-30' });
+        expect((await uow.pipelines.get(deal.pipelineId))?.stages.map((st) => [st.id, st.probability])).toEqual([['appointmentscheduled', 20], ['contractsent', 80]]);
+        expect(await uow.deals.get(await local('deal', won))).toMatchObject({ status: 'won', probability: 100, ownerId: admin.id });
+        expect((await uow.deals.stageHistory(deal.id)).map((c) => [c.stageId, c.surface])).toEqual([['contractsent', 'system']]);
       });
     });
 
@@ -103,7 +123,7 @@ function describeHubSpotSync(name: string, openStore: () => Promise<Store>): voi
       await expect(syncFor('hub-a').run()).rejects.toMatchObject({ code: 'unauthenticated' });
       await read(async (uow) => {
         expect(await uow.connectors.getConnection('conn-1')).toMatchObject({ status: 'revoked', lastError: expect.stringContaining('rapport connect hubspot'), leaseOwner: null });
-        expect(await uow.connectors.countLinks('conn-1')).toEqual({ account: 1, contact: 4 });
+        expect(await uow.connectors.countLinks('conn-1')).toEqual({ account: 1, contact: 4, pipeline: 1 });
       });
     });
   });

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.port.js';
 import { hasConnectors, type ConnectorUnitOfWork } from './connector-state.port.js';
 import type { SyncCursor } from './connector.schema.js';
 import type { ChangeNotification, CrmConnector, RemoteSchema } from './crm-connector.port.js';
+import { linkRemotePipelines } from './remote-deals.js';
 import { applyRemoteRecord, defineRemoteFields, type ApplyContext, type ApplyOutcome } from './remote-apply.js';
 import type { FieldNames } from './remote-mapping.js';
 
@@ -50,7 +51,10 @@ export class ConnectorSync {
     if (!claimed) return { ran: false, counts };
     try {
       const schema = await this.options.connector.readSchema();
-      await this.work((uow) => defineRemoteFields(uow, schema, this.options.ids, clock.now().toISOString()));
+      await this.work(async (uow) => {
+        await defineRemoteFields(uow, schema, this.options.ids, clock.now().toISOString());
+        await linkRemotePipelines(uow, schema.pipelines, this.applyContext(schema));
+      });
       for (const object of schema.objects) await this.syncObject(object, schema, counts);
       await this.setStatus('active', null, true);
       return { ran: true, counts };

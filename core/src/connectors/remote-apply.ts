@@ -6,7 +6,8 @@ import type { ConnectorUnitOfWork } from './connector-state.port.js';
 import type { RemoteKind } from './connector.schema.js';
 import type { RemoteRecord, RemoteSchema } from './crm-connector.port.js';
 import { customFieldKeyFor, customFieldTypeFor, optionIdFor } from './remote-mapping.js';
-import { mapAccount, mapContact, type MappingContext } from './remote-records.js';
+import { applyDeal } from './remote-deals.js';
+import { mapAccount, mapContact, mapDeal, type MappingContext } from './remote-records.js';
 
 /** What applying a remote record did: `skipped` when Rapport already holds that version (a repeated notification). */
 export type ApplyOutcome = 'created' | 'updated' | 'skipped' | 'unsupported';
@@ -55,15 +56,18 @@ async function localIdOf(uow: ConnectorUnitOfWork, connectionId: string, kind: R
 /**
  * Writes one remote record into Rapport's copy and links it. A record whose remote modification
  * time is not newer than the linked copy's changes nothing, so a repeated webhook is harmless.
- * Accounts and contacts are applied; other kinds come back `unsupported` for now.
+ * Accounts, contacts and deals are applied; other kinds come back `unsupported` for now.
  */
 export async function applyRemoteRecord(uow: ConnectorUnitOfWork, record: RemoteRecord, ctx: ApplyContext): Promise<ApplyOutcome> {
-  if (record.kind !== 'account' && record.kind !== 'contact') return 'unsupported';
+  if (record.kind !== 'account' && record.kind !== 'contact' && record.kind !== 'deal') return 'unsupported';
   const link = await uow.connectors.findByRemote(ctx.connectionId, record.kind, record.remoteId);
   if (link?.remoteModifiedAt && link.remoteModifiedAt >= record.modifiedAt) return 'skipped';
   const localId = link?.localId ?? ctx.ids.next(record.kind);
-  const outcome = record.kind === 'account' ? await applyAccount(uow, record, ctx, localId, link !== null) : await applyContact(uow, record, ctx, localId, link !== null);
-  if (outcome !== 'skipped') {
+  const outcome =
+    record.kind === 'account' ? await applyAccount(uow, record, ctx, localId, link !== null)
+    : record.kind === 'contact' ? await applyContact(uow, record, ctx, localId, link !== null)
+    : await applyDeal(uow, record, ctx, localId, await ownerIdFor(uow, mapDeal(record, ctx.mapping).ownerEmail, ctx.fallbackOwnerId));
+  if (outcome === 'created' || outcome === 'updated') {
     await uow.connectors.saveLink({ connectionId: ctx.connectionId, kind: record.kind, localId, remoteId: record.remoteId, remoteUrl: record.url, remoteModifiedAt: record.modifiedAt });
   }
   return outcome;

@@ -99,3 +99,4 @@ export * from './connectors/remote-records.js';
 export * from './connectors/remote-apply.js';
 export * from './connectors/connector-sync.js';
 export * from './connectors/remote-deals.js';
+export * from './connectors/outbox-pusher.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConnectorSync, hasConnectors, SequentialIds, systemClock, type ConnectorUnitOfWork, type Store } from '@rapport/core';
+import { ConnectorSync, OutboxPusher, hasConnectors, SequentialIds, systemClock, type ConnectorUnitOfWork, type Store } from '@rapport/core';
 import { aConnection, aUser } from '@rapport/core/testing';
 import { HUBSPOT_FIELDS, HubSpotConnector } from '@rapport/hubspot';
 import { HubSpotStandIn } from '@rapport/hubspot/testing';
@@ -83,6 +83,27 @@ function describeHubSpotSync(name: string, openStore: () => Promise<Store>): voi
         expect((await uow.pipelines.get(deal.pipelineId))?.stages.map((st) => [st.id, st.probability])).toEqual([['appointmentscheduled', 20], ['contractsent', 80]]);
         expect(await uow.deals.get(await local('deal', won))).toMatchObject({ status: 'won', probability: 100, ownerId: admin.id });
         expect((await uow.deals.stageHistory(deal.id)).map((c) => [c.stageId, c.surface])).toEqual([['contractsent', 'system']]);
+      });
+    });
+
+    it('pushes a deal moved in Rapport to HubSpot, and keeps a refused change as failed with HubSpot’s reason', async () => {
+      const { acme } = await seed();
+      const dealId = hubspot.put('deals', { dealname: 'Acme pilot', amount: '2500', pipeline: 'default', dealstage: 'appointmentscheduled' }, { companies: [acme] }).id;
+      await syncFor('hub-a').run();
+      const localDeal = await read(async (uow) => (await uow.connectors.findByRemote('conn-1', 'deal', dealId))!.localId);
+      const now = new Date().toISOString();
+      const entry = { connectionId: 'conn-1', status: 'pending' as const, attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now };
+      await store.transaction(async (uow) => {
+        if (!hasConnectors(uow)) return;
+        await uow.connectors.appendOutbox({ ...entry, id: 'out-1', kind: 'deal', localId: localDeal, operation: 'update', changes: { stageId: 'contractsent', amount: { minor: 300000, currency: 'USD' }, expectedCloseDate: '2026-07-01' } });
+        await uow.connectors.appendOutbox({ ...entry, id: 'out-2', kind: 'contact', localId: 'con_new', operation: 'create', changes: { firstname: 'No email' } });
+      });
+      const pusher = new OutboxPusher({ store, connector, connectionId: 'conn-1', fields: HUBSPOT_FIELDS, clock: systemClock });
+      expect(await pusher.pushDue(await connector.readSchema())).toEqual({ pushed: 1, failed: 1, retrying: 0 });
+      expect(hubspot.table('deals').get(dealId)?.properties).toMatchObject({ dealstage: 'contractsent', amount: '3000.00', closedate: '2026-07-01' });
+      await read(async (uow) => {
+        expect(await uow.connectors.countOutbox('conn-1')).toEqual({ pending: 0, done: 1, failed: 1 });
+        expect((await uow.connectors.findByLocal('conn-1', 'contact', 'con_new'))).toBeNull();
       });
     });
 

@@ -120,9 +120,14 @@ export class ConnectorSync {
   }
 
   private work<T>(fn: (uow: ConnectorUnitOfWork) => Promise<T>): Promise<T> {
-    return this.options.store.transaction(async (uow) => {
-      if (!hasConnectors(uow)) throw new CrmError('unavailable', 'This store keeps no connector state: connect a CRM on the hub’s SQLite or PostgreSQL store.');
-      return fn(uow);
-    });
+    return inConnectorTransaction(this.options.store, fn);
   }
+}
+
+/** Runs `fn` in a transaction of a store that keeps connector state; `unavailable` for one that does not. */
+export function inConnectorTransaction<T>(store: Store, fn: (uow: ConnectorUnitOfWork) => Promise<T>): Promise<T> {
+  return store.transaction(async (uow) => {
+    if (!hasConnectors(uow)) throw new CrmError('unavailable', 'This store keeps no connector state: connect a CRM on the hub’s SQLite or PostgreSQL store.');
+    return fn(uow);
+  });
 }

@@ -10,9 +10,10 @@ import { slackManifest, userLinkCode } from './slack.commands.js';
 import { slackServe } from './slack-serve.command.js';
 import { reportActivity } from './report.commands.js';
 import { fieldsAdd, fieldsDelete, fieldsEdit, fieldsList, fieldsRestore } from './field.commands.js';
+import { connectHubSpot, disconnect, syncRun, syncStatus } from './connector.commands.js';
 
 /** Every command, found by its words. Later surfaces add theirs here. */
-export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, fieldsList, fieldsAdd, fieldsEdit, fieldsDelete, fieldsRestore];
+export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, fieldsList, fieldsAdd, fieldsEdit, fieldsDelete, fieldsRestore, connectHubSpot, syncStatus, syncRun, disconnect];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,4 +1,3 @@
-import type { UnitOfWork } from '../store/store.port.js';
 import type { Connection, OutboxEntry, RemoteKind, RemoteLink, SyncCursor } from './connector.schema.js';
 
 /** A hub's claim on one connection's sync work. */
@@ -43,14 +42,4 @@ export interface ConnectorStateRepository {
   nextOutbox(connectionId: string, now: string): Promise<OutboxEntry | null>;
   saveOutbox(entry: OutboxEntry): Promise<void>;
   countOutbox(connectionId: string): Promise<Record<OutboxEntry['status'], number>>;
-}
-
-/** The connector capability: a unit of work whose store keeps connector state in the same transactions as the records. */
-export interface ConnectorUnitOfWork extends UnitOfWork {
-  connectors: ConnectorStateRepository;
-}
-
-/** Whether this unit of work keeps connector state (the hub's SQL stores do; the browser's store does not). */
-export function hasConnectors(uow: UnitOfWork): uow is ConnectorUnitOfWork {
-  return 'connectors' in uow;
 }

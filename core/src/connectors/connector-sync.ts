@@ -2,7 +2,7 @@ import { CrmError } from '../shared/errors.js';
 import type { Clock } from '../shared/clock.js';
 import type { Ids } from '../shared/ids.js';
 import type { Store } from '../store/store.port.js';
-import { hasConnectors, type ConnectorUnitOfWork } from './connector-state.port.js';
+import { hasConnectors, type ConnectorUnitOfWork } from '../store/connector-unit-of-work.js';
 import type { SyncCursor } from './connector.schema.js';
 import type { ChangeNotification, CrmConnector, RemoteSchema } from './crm-connector.port.js';
 import { linkRemotePipelines } from './remote-deals.js';

@@ -1,7 +1,7 @@
 import { CrmError } from '../shared/errors.js';
 import type { Clock } from '../shared/clock.js';
 import type { Store } from '../store/store.port.js';
-import type { ConnectorUnitOfWork } from './connector-state.port.js';
+import type { ConnectorUnitOfWork } from '../store/connector-unit-of-work.js';
 import { inConnectorTransaction } from './connector-sync.js';
 import type { OutboxEntry } from './connector.schema.js';
 import type { CrmConnector, RemoteSchema } from './crm-connector.port.js';

@@ -2,7 +2,7 @@ import type { Account } from '../accounts/account.schema.js';
 import type { Contact } from '../contacts/contact.schema.js';
 import type { CustomFieldObjectType } from '../custom-fields/custom-field.schema.js';
 import type { Ids } from '../shared/ids.js';
-import type { ConnectorUnitOfWork } from './connector-state.port.js';
+import type { ConnectorUnitOfWork } from '../store/connector-unit-of-work.js';
 import type { RemoteKind } from './connector.schema.js';
 import type { RemoteRecord, RemoteSchema } from './crm-connector.port.js';
 import { customFieldKeyFor, customFieldTypeFor, optionIdFor } from './remote-mapping.js';

@@ -1,6 +1,6 @@
 import type { Deal } from '../deals/deal.schema.js';
 import type { Pipeline } from '../deals/pipeline.schema.js';
-import type { ConnectorUnitOfWork } from './connector-state.port.js';
+import type { ConnectorUnitOfWork } from '../store/connector-unit-of-work.js';
 import type { RemotePipeline } from './crm-connector.port.js';
 import type { RemoteRecord } from './crm-connector.port.js';
 import { optionIdFor } from './remote-mapping.js';

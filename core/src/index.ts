@@ -94,7 +94,6 @@ export * from './connectors/connector.schema.js';
 export * from './connectors/crm-connector.port.js';
 export * from './connectors/connector-state.port.js';
 export * from './store/connector-unit-of-work.js';
-export * from './connectors/memory-connector-state.js';
 export * from './connectors/remote-mapping.js';
 export * from './connectors/remote-records.js';
 export * from './connectors/remote-apply.js';

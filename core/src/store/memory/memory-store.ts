@@ -1,5 +1,6 @@
 import { CrmError } from '../../shared/errors.js';
 import type { AnalyticsStore, AnalyticsUnitOfWork } from '../store.port.js';
+import type { ConnectorUnitOfWork } from '../connector-unit-of-work.js';
 import { WriteMutex } from '../write-mutex.js';
 import { MemoryAccountRepository } from './memory-account-repository.js';
 import { MemoryActivityRepository } from './memory-activity-repository.js';
@@ -20,6 +21,7 @@ import { MemoryTokenRepository } from './memory-token-repository.js';
 import { MemoryUserRepository } from './memory-user-repository.js';
 import { MemoryAnalyticsQueries } from './memory-analytics-queries.js';
 import { MemoryCampaignRepository, MemoryTargetRepository } from './memory-target-campaign-repositories.js';
+import { MemoryConnectorState } from './memory-connector-state.js';
 
 /**
  * Not for production data: it forgets everything on exit.
@@ -63,7 +65,7 @@ export class MemoryStore implements AnalyticsStore {
   }
 }
 
-function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
+function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork & ConnectorUnitOfWork {
   return {
     users: new MemoryUserRepository(state),
     teams: new MemoryTeamRepository(state),
@@ -84,5 +86,6 @@ function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
     targets: new MemoryTargetRepository(state),
     campaigns: new MemoryCampaignRepository(state),
     analytics: new MemoryAnalyticsQueries(state),
+    connectors: new MemoryConnectorState(state),
   };
 }

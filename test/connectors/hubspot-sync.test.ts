@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConnectorSync, OutboxPusher, hasConnectors, SequentialIds, systemClock, type ConnectorUnitOfWork, type Store } from '@rapport/core';
+import { ConnectorSync, OutboxPusher, createServices, hasConnectors, SequentialIds, systemClock, TimeOrderedIds, type AnalyticsStore, type ConnectorUnitOfWork } from '@rapport/core';
 import { aConnection, aUser } from '@rapport/core/testing';
 import { HUBSPOT_FIELDS, HubSpotConnector } from '@rapport/hubspot';
 import { HubSpotStandIn } from '@rapport/hubspot/testing';
@@ -13,10 +13,10 @@ const TOKEN = 'pat-test-token';
 const SECRET = 'app-secret';
 const HOOK_URI = 'https://hub.example.com/api/v1/connectors/hubspot/webhooks';
 
-function describeHubSpotSync(name: string, openStore: () => Promise<Store>): void {
+function describeHubSpotSync(name: string, openStore: () => Promise<AnalyticsStore>): void {
   describe(`HubSpot sync end to end (${name})`, () => {
     let hubspot: HubSpotStandIn;
-    let store: Store;
+    let store: AnalyticsStore;
     let connector: HubSpotConnector;
     const admin = aUser({ id: 'usr_admin', email: 'admin@example.com', role: 'admin' });
     const ana = aUser({ id: 'usr_ana', email: 'ana@example.com' });
@@ -105,6 +105,19 @@ function describeHubSpotSync(name: string, openStore: () => Promise<Store>): voi
         expect(await uow.connectors.countOutbox('conn-1')).toEqual({ pending: 0, done: 1, failed: 1 });
         expect((await uow.connectors.findByLocal('conn-1', 'contact', 'con_new'))).toBeNull();
       });
+    });
+
+    it('writes a stage moved through Rapport’s deal service back to HubSpot', async () => {
+      const { acme } = await seed();
+      const dealId = hubspot.put('deals', { dealname: 'Acme pilot', amount: '2500', pipeline: 'default', dealstage: 'appointmentscheduled', hubspot_owner_id: '77' }, { companies: [acme] }).id;
+      await syncFor('hub-a').run();
+      const localDeal = await read(async (uow) => (await uow.connectors.findByRemote('conn-1', 'deal', dealId))!.localId);
+      const services = createServices({ store, clock: systemClock, ids: new TimeOrderedIds() });
+      await services.deals.moveStage({ user: ana, surface: 'slack' }, localDeal, 'contractsent', {});
+      expect(await read((uow) => uow.connectors.countOutbox('conn-1'))).toEqual({ pending: 1, done: 0, failed: 0 });
+      const pusher = new OutboxPusher({ store, connector, connectionId: 'conn-1', fields: HUBSPOT_FIELDS, clock: systemClock });
+      expect(await pusher.pushDue(await connector.readSchema())).toEqual({ pushed: 1, failed: 0, retrying: 0 });
+      expect(hubspot.table('deals').get(dealId)?.properties.dealstage).toBe('contractsent');
     });
 
     it('applies a webhook change once, however often it arrives', async () => {

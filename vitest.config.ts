@@ -16,6 +16,8 @@ const sources: Record<string, string> = {
   '@rapport/slack-app': here('./slack-app/src/index.ts'),
   '@rapport/indexeddb': here('./adapters/indexeddb/src/index.ts'),
   '@rapport/teams-app': here('./teams-app/src/index.ts'),
+  '@rapport/hubspot/testing': here('./adapters/hubspot/src/testing/index.ts'),
+  '@rapport/hubspot': here('./adapters/hubspot/src/index.ts'),
 };
 
 export default defineConfig({

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { CrmConnectionsTable, RemoteLinksTable, SyncCursorsTable, SyncOutboxTable } from './database-connectors.js';
 
 /**
  * The tables as Kysely sees them. Column names are snake_case; instants and calendar dates
@@ -356,6 +357,10 @@ export interface Database {
   account_touch_totals: AccountTouchTotalsTable;
   custom_fields: CustomFieldsTable;
   exchange_rates: ExchangeRatesTable;
+  crm_connections: CrmConnectionsTable;
+  remote_links: RemoteLinksTable;
+  sync_cursors: SyncCursorsTable;
+  sync_outbox: SyncOutboxTable;
   import_links: ImportLinksTable;
   import_jobs: ImportJobsTable;
   import_rejections: ImportRejectionsTable;

@@ -1,4 +1,4 @@
-import type { ImportUnitOfWork } from '@rapport/core';
+import type { ConnectorUnitOfWork, ImportUnitOfWork } from '@rapport/core';
 import type { SqlContext } from './context.js';
 import { SqlAccountRepository } from './repositories/sql-account-repository.js';
 import { SqlActivityRepository } from './repositories/sql-activity-repository.js';
@@ -22,7 +22,9 @@ import { SqlExchangeRateRepository } from './repositories/sql-exchange-rate-repo
 import { SqlReportingQueries } from './repositories/sql-reporting-queries.js';
 import { SqlImportJobRepository, SqlImportLinkRepository } from './repositories/sql-import-repositories.js';
 
-export function createSqlUnitOfWork(ctx: SqlContext): ImportUnitOfWork {
+import { SqlConnectorState } from './repositories/sql-connector-state.js';
+
+export function createSqlUnitOfWork(ctx: SqlContext): ImportUnitOfWork & ConnectorUnitOfWork {
   return {
     users: new SqlUserRepository(ctx),
     teams: new SqlTeamRepository(ctx),
@@ -47,5 +49,6 @@ export function createSqlUnitOfWork(ctx: SqlContext): ImportUnitOfWork {
     reporting: new SqlReportingQueries(ctx),
     importLinks: new SqlImportLinkRepository(ctx),
     importJobs: new SqlImportJobRepository(ctx),
+    connectors: new SqlConnectorState(ctx),
   };
 }

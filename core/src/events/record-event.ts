@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Ids } from '../shared/ids.js';
 import type { UnitOfWork } from '../store/store.port.js';
 import type { CrmEvent, EntityType } from './event.schema.js';
+import { queueWriteBack } from '../connectors/write-back.js';
 
 export interface EventFacts {
   type: string;
@@ -31,6 +32,7 @@ export async function recordEvent(
     at: deps.clock.now().toISOString(),
   };
   await uow.events.append(event);
+  await queueWriteBack(uow, event);
   return event;
 }
 

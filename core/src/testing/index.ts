@@ -27,3 +27,4 @@ export {
 } from './builders.js';
 export { createWorld, WORLD_START, type World } from './world.js';
 export { createCommandWorld, type CommandWorld } from './command-world.js';
+export { describeConnectorStateContract, aConnection, type ConnectorStateFactory } from './connector-state-contract.js';

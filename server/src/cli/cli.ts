@@ -15,9 +15,10 @@ import { importCommand } from './import.commands.js';
 import { exportCommand } from './export.commands.js';
 import { PIPELINE_COMMANDS } from './pipeline.commands.js';
 import { fieldsAdd, fieldsDelete, fieldsEdit, fieldsList, fieldsRestore } from './field.commands.js';
+import { connectHubSpot, disconnect, syncRun, syncStatus } from './connector.commands.js';
 
 /** Every command, found by its words. Later surfaces add theirs here. */
-export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress, currencySet, ratesImport, ratesList, importCommand, exportCommand, ...PIPELINE_COMMANDS, fieldsList, fieldsAdd, fieldsEdit, fieldsDelete, fieldsRestore];
+export const COMMANDS: CommandSpec[] = [serveCommand, userAdd, userList, teamAdd, tokenCreate, tokenRevoke, tokenList, seed, migrate, userLinkCode, slackManifest, slackServe, reportActivity, mailAddress, currencySet, ratesImport, ratesList, importCommand, exportCommand, ...PIPELINE_COMMANDS, fieldsList, fieldsAdd, fieldsEdit, fieldsDelete, fieldsRestore, connectHubSpot, syncStatus, syncRun, disconnect];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

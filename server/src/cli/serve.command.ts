@@ -6,6 +6,7 @@ import { seedDemo } from '../demo/seed-demo.js';
 import { formatDemoTokens, readDemoTokens, saveDemoTokens, type DemoToken } from '../demo-tokens.js';
 import { createHub, type Hub } from '../hub.js';
 import { createLogger } from '../logger.js';
+import { describeCrm } from './crm-banner.js';
 import { addressUrl } from '../runtime/listen.js';
 import { reportFailedStart, runWorkers, workerSlot } from '../runtime/hub-workers.js';
 import { openRuntime } from '../runtime/runtime.js';
@@ -48,7 +49,7 @@ function untilStopped(io: CliIo | null, stop: () => Promise<unknown>): Promise<v
 }
 
 /** The database migrated, the demo company seeded into an empty one, and what the banner shows about them. */
-async function prepare(hub: Pick<Hub, 'store' | 'services' | 'logger'>, config: HubConfig, io: CliIo): Promise<{ seeded: DemoToken[] | null; email: string | null }> {
+async function prepare(hub: Pick<Hub, 'store' | 'services' | 'logger'>, config: HubConfig, io: CliIo): Promise<{ seeded: DemoToken[] | null; email: string | null; crm: string }> {
   let seeded: DemoToken[] | null = null;
   if (config.demo && (await hub.store.read((uow) => uow.users.count())) === 0) {
     io.err('Empty database: seeding the demo company (RAPPORT_DEMO=0 starts empty)…');
@@ -56,7 +57,7 @@ async function prepare(hub: Pick<Hub, 'store' | 'services' | 'logger'>, config: 
     saveDemoTokens(config.dataDir, result.users);
     seeded = result.users;
   }
-  return { seeded, email: await exampleEmail(hub, seeded ?? readDemoTokens(config.dataDir)) };
+  return { seeded, email: await exampleEmail(hub, seeded ?? readDemoTokens(config.dataDir)), crm: await describeCrm(hub.store) };
 }
 
 function portInUse(error: unknown, config: HubConfig): unknown {
@@ -66,7 +67,7 @@ function portInUse(error: unknown, config: HubConfig): unknown {
 
 async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
   const hub = await createHub({ config, logger: createLogger(config.logLevel) });
-  const { seeded, email } = await prepare(hub, config, io);
+  const { seeded, email, crm } = await prepare(hub, config, io);
   let address: { url: string };
   try {
     address = await hub.listen();
@@ -74,7 +75,7 @@ async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
     await hub.close();
     throw portInUse(error, config);
   }
-  printBanner(io, config, address.url, seeded, email);
+  printBanner(io, config, address.url, seeded, email, crm);
   return hub;
 }
 
@@ -85,7 +86,7 @@ async function startHub(config: HubConfig, io: CliIo): Promise<Hub> {
  */
 async function serveWithWorkers(config: HubConfig, io: CliIo): Promise<number> {
   const runtime = await openRuntime({ config, background: false });
-  let prepared: { seeded: DemoToken[] | null; email: string | null };
+  let prepared: { seeded: DemoToken[] | null; email: string | null; crm: string };
   try {
     prepared = await prepare(runtime, config, io);
   } finally {
@@ -93,7 +94,7 @@ async function serveWithWorkers(config: HubConfig, io: CliIo): Promise<number> {
   }
   const { logger } = runtime;
   const workers = runWorkers(config.workers, {
-    allListening: (port) => printBanner(io, config, addressUrl(config, port), prepared.seeded, prepared.email, config.workers),
+    allListening: (port) => printBanner(io, config, addressUrl(config, port), prepared.seeded, prepared.email, prepared.crm, config.workers),
     restarting: (slot, why) => logger.warn(`worker ${slot} ${why}; starting another in its place`, { worker: slot }),
     replaced: (slot) => logger.info(`worker ${slot} is serving again`, { worker: slot }),
     failedToStart: (slot, why) => io.err(`Worker ${slot} could not start (${why}); stopping the hub.`),
@@ -135,7 +136,7 @@ async function exampleEmail(hub: Pick<Hub, 'store' | 'services'>, tokens: DemoTo
   return page.items.find((c) => c.emails.length > 0 && c.accountId)?.emails[0] ?? null;
 }
 
-function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToken[] | null, email: string | null, workers = 1): void {
+function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToken[] | null, email: string | null, crm: string, workers = 1): void {
   const line = (label: string, value: string) => io.out(`  ${label.padEnd(11)}${value}`);
   io.out('');
   io.out(`Rapport hub ${VERSION} is running`);
@@ -148,6 +149,7 @@ function printBanner(io: CliIo, config: HubConfig, url: string, seeded: DemoToke
   line('Slack', config.slack ? `on: ${config.publicUrl}/slack/events` : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)');
   line('Teams', describeTeams(config, url));
   line('Mail', config.mail.port !== null ? `logging addresses log+…@${config.mail.domain} on ${config.mail.host}:${config.mail.port}` : 'off (set RAPPORT_SMTP_PORT to take mail at logging addresses)');
+  line('CRM', crm);
   line('Reminders', config.scheduler.enabled ? `delivered every ${Math.round(config.scheduler.intervalMs / 1000)} s (channels: log, extension${config.slack ? ', slack' : ''})` : 'scheduler off on this hub (RAPPORT_SCHEDULER=0)');
   const tokens = seeded ?? readDemoTokens(config.dataDir);
   if (tokens && tokens.length > 0) {

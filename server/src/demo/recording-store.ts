@@ -157,13 +157,16 @@ function pick<T>(table: Map<string, T>, ids: readonly string[]): T[] {
  * with an error naming it. The cast is what lets a partial set of repositories stand for the
  * port; every member that exists is typed by the port's own signatures above.
  */
+const CAPABILITIES_NOT_HELD: readonly string[] = ['connectors', 'importLinks', 'importJobs'];
+
 function refuseTheRest(repositories: { [K in keyof AnalyticsUnitOfWork]?: Partial<AnalyticsUnitOfWork[K]> }): AnalyticsUnitOfWork {
   const refuse = (what: string): never => {
     throw new CrmError('unavailable', `The demo seed's recording store cannot answer ${what}.`);
   };
   return new Proxy(repositories, {
-    // Every repository of the port is there (`hasAnalytics` asks), even one whose members all refuse.
-    has: () => true,
+    // Every repository of the analytics port is there (`hasAnalytics` asks), even one whose members
+    // all refuse; the connector and import capabilities are not (the demo is nobody's copy of a CRM).
+    has: (_target, name) => !CAPABILITIES_NOT_HELD.includes(String(name)),
     get: (target, name: string) =>
       new Proxy((target as Record<string, object | undefined>)[name] ?? {}, {
         get: (repository, member: string) => (repository as Record<string, unknown>)[member] ?? (() => refuse(`${name}.${member}`)),

@@ -18,11 +18,12 @@ import { exchangeRates } from './013-exchange-rates.js';
 import { importJobs } from './014-import-jobs.js';
 import { remindersAwaitingReply } from './015-reminders-awaiting-reply.js';
 import { searchInNameOrder } from './016-search-in-name-order.js';
+import { crmConnectors } from './017-crm-connectors.js';
 import { columnTypes } from './column-types.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, customFields, editablePipelines, exchangeRates, importJobs, remindersAwaitingReply, searchInNameOrder];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, pipelineAnalytics, searchByName, stageTimesByPipeline, activityReportIndexes, closedDealsCovering, uniqueUserEmails, stageTimesByDuration, accountSummaries, searchByTextIndex, customFields, editablePipelines, exchangeRates, importJobs, remindersAwaitingReply, searchInNameOrder, crmConnectors];
 
 /** The schema version this code writes: the newest migration's number. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

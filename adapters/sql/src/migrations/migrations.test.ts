@@ -87,6 +87,11 @@ function describeMigrationRules(engine: () => Engine): void {
     for (const table of ['import_rejections', 'import_jobs', 'import_links']) await engine().query(`DROP TABLE ${table}`);
   };
 
+  /** Version 17's down: the connector tables. */
+  const undoVersion17 = async (): Promise<void> => {
+    for (const table of ['sync_outbox', 'sync_cursors', 'remote_links', 'crm_connections']) await engine().query(`DROP TABLE ${table}`);
+  };
+
   /** Version 11's down: the custom field definitions and the records' value columns. */
   const undoVersion11 = async (): Promise<void> => {
     await undoVersion12();
@@ -124,6 +129,7 @@ function describeMigrationRules(engine: () => Engine): void {
    * after another as version 10 numbered them.
    */
   const undoVersion16 = async (): Promise<void> => {
+    await undoVersion17();
     if (engine().kind === 'postgres') {
       await engine().query('DROP FUNCTION search_entries_keep_prefixes() CASCADE');
       await engine().query('DROP FUNCTION search_entry_prefixes(text)');

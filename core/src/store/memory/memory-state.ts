@@ -12,6 +12,7 @@ import type { Campaign } from '../../analytics/campaigns/campaign.schema.js';
 import type { Target } from '../../analytics/targets/target.schema.js';
 import type { ExchangeRate } from '../../analytics/currency/exchange-rate.schema.js';
 import type { CustomFieldDefinition } from '../../custom-fields/custom-field.schema.js';
+import type { Connection, OutboxEntry, RemoteLink, SyncCursor } from '../../connectors/connector.schema.js';
 
 /** Puts one row back the way it was before a write. */
 export type Undo = () => void;
@@ -94,11 +95,17 @@ interface Records {
   /** By JSON [quote, currency, date]. */
   exchangeRates: ExchangeRate;
   customFields: CustomFieldDefinition;
+  /** CRM connections, their record links (by JSON [connection, kind, localId]), sync cursors (by JSON [connection, object]) and outbox. */
+  connections: Connection;
+  remoteLinks: RemoteLink;
+  syncCursors: SyncCursor;
+  syncOutbox: OutboxEntry;
 }
 
 const TABLES: ReadonlyArray<keyof Records> = [
   'users', 'teams', 'tokens', 'accounts', 'contacts', 'pipelines', 'deals', 'stageChanges',
   'activities', 'reminders', 'leases', 'deliveries', 'events', 'idempotency', 'settings', 'targets', 'campaigns', 'exchangeRates', 'customFields',
+  'connections', 'remoteLinks', 'syncCursors', 'syncOutbox',
 ];
 
 /** Every table, as one unit of work sees them. */

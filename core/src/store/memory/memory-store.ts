@@ -1,5 +1,6 @@
 import { CrmError } from '../../shared/errors.js';
 import type { AnalyticsStore, AnalyticsUnitOfWork } from '../store.port.js';
+import type { ConnectorUnitOfWork } from '../connector-unit-of-work.js';
 import { WriteMutex } from '../write-mutex.js';
 import { MemoryAccountRepository } from './memory-account-repository.js';
 import { MemoryActivityRepository } from './memory-activity-repository.js';
@@ -22,6 +23,7 @@ import { MemoryAnalyticsQueries } from './memory-analytics-queries.js';
 import { MemoryCampaignRepository, MemoryTargetRepository } from './memory-target-campaign-repositories.js';
 import { MemoryExchangeRateRepository } from './memory-exchange-rate-repository.js';
 import { MemoryReportingQueries } from './memory-reporting-queries.js';
+import { MemoryConnectorState } from './memory-connector-state.js';
 
 /**
  * Not for production data: it forgets everything on exit.
@@ -65,7 +67,7 @@ export class MemoryStore implements AnalyticsStore {
   }
 }
 
-function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
+function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork & ConnectorUnitOfWork {
   return {
     users: new MemoryUserRepository(state),
     teams: new MemoryTeamRepository(state),
@@ -88,5 +90,6 @@ function createMemoryUnitOfWork(state: MemoryState): AnalyticsUnitOfWork {
     analytics: new MemoryAnalyticsQueries(state),
     exchangeRates: new MemoryExchangeRateRepository(state),
     reporting: new MemoryReportingQueries(state),
+    connectors: new MemoryConnectorState(state),
   };
 }
